@@ -1,0 +1,14 @@
+namespace DurableVulns.Api.Cases;
+
+/// <summary>The status JSON of <c>GET /api/reports/{id}</c>; times are in the case's time zone.</summary>
+public sealed record CaseStatus(
+    string Id,
+    string Stage,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset MiitDeadline,
+    bool MiitSubmitted,
+    DateTimeOffset? MiitSubmittedAt,
+    string? MiitReceiptId,
+    bool MiitBreached,
+    string PolicyVersion,
+    IReadOnlyList<TimelineItem> Timeline);

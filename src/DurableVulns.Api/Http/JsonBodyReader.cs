@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace DurableVulns.Api.Http;
+
+/// <summary>
+/// Reads a JSON request body defensively: content type, size, strict UTF-8 and nesting depth
+/// are checked before binding, and every failure is a 4xx problem, never an exception.
+/// </summary>
+public static class JsonBodyReader
+{
+    public const int MaxBodyBytes = 256 * 1024;
+    public const int MaxDepth = 16;
+
+    public static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web) { MaxDepth = MaxDepth };
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static async Task<BodyReadResult<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+            return Fail<T>(StatusCodes.Status415UnsupportedMediaType, "content-type", "The body must be application/json in UTF-8.");
+        if (request.ContentLength > MaxBodyBytes)
+            return Fail<T>(StatusCodes.Status413PayloadTooLarge, "too-large", $"The body must be at most {MaxBodyBytes} bytes.");
+
+        var bytes = await ReadLimitedAsync(request.Body, cancellationToken);
+        if (bytes is null)
+            return Fail<T>(StatusCodes.Status413PayloadTooLarge, "too-large", $"The body must be at most {MaxBodyBytes} bytes.");
+
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return new(default, Problems.Field("$", "The body is not valid UTF-8."), "utf-8");
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(text, SerializerOptions);
+            return value is null
+                ? new(default, Problems.Field("$", "A JSON object is required."), "empty")
+                : new(value, null, null, text);
+        }
+        catch (JsonException ex)
+        {
+            var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path.TrimStart('$', '.');
+            return new(default, Problems.Field(path.Length == 0 ? "$" : path, "is malformed JSON or has the wrong type."), $"json:{path}");
+        }
+    }
+
+    private static bool IsJson(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType)) return false;
+        if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
+        if (!media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)) return false;
+        return media.Charset.Length == 0 || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Reads at most MaxBodyBytes; null when the body is longer, whatever Content-Length said.
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static BodyReadResult<T> Fail<T>(int status, string reason, string detail) =>
+        new(default, Problems.Status(status, detail), reason);
+}

@@ -1,0 +1,12 @@
+namespace DurableVulns.Domain.Rules;
+
+/// <summary>The RMSV 2021 articles the product cites in audit entries and problem details.</summary>
+public static class Articles
+{
+    public const string IntakeLog = "Art. 5";
+    public const string Reporting = "Art. 6";
+    public const string VerifyAndNotifyUpstream = "Art. 7(1)";
+    public const string SubmitToMiit = "Art. 7(2)";
+    public const string PatchAndNotifyUsers = "Art. 7(3)";
+    public const string Embargo = "Art. 9(1)";
+}

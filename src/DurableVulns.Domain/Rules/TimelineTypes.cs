@@ -1,0 +1,18 @@
+namespace DurableVulns.Domain.Rules;
+
+/// <summary>The kinds of entry in a case's timeline and audit trail.</summary>
+public static class TimelineTypes
+{
+    public const string Received = nameof(Received);
+    public const string Acknowledged = nameof(Acknowledged);
+    public const string UpstreamNotified = nameof(UpstreamNotified);
+    public const string Reminder = nameof(Reminder);
+    public const string Escalation = nameof(Escalation);
+    public const string MiitSubmitted = nameof(MiitSubmitted);
+    public const string MiitDeadlineMissed = nameof(MiitDeadlineMissed);
+    public const string Assessed = nameof(Assessed);
+    public const string PatchReleased = nameof(PatchReleased);
+    public const string UsersNotified = nameof(UsersNotified);
+    public const string Closed = nameof(Closed);
+    public const string ActionRefused = nameof(ActionRefused);
+}

@@ -1,0 +1,36 @@
+using DurableVulns.Api;
+using DurableVulns.Domain.Policy;
+using DurableVulns.Host.Engine;
+using DurableVulns.Infrastructure;
+using DurableVulns.Workflows;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+builder.Services
+    .AddDurableVulnsInfrastructure(builder.Configuration)
+    .AddDurableVulnsWorkflows()
+    .AddDurableVulnsApi(builder.Configuration)
+    .AddDurableEngine(builder.Configuration);
+
+var app = builder.Build();
+try
+{
+    // A malformed policy stops the host here, naming the bad key, before any report is taken.
+    _ = app.Services.GetRequiredService<PolicyProvider>().Current;
+}
+catch (PolicyException ex)
+{
+    await Console.Error.WriteLineAsync($"DurableVulns cannot start: {ex.Message}");
+    return 1;
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRateLimiter();
+app.MapDurableVulnsApi();
+app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+await app.RunAsync();
+return 0;
+
+/// <summary>The standalone host's entry point; public so that tests can start it in-process.</summary>
+public partial class Program;

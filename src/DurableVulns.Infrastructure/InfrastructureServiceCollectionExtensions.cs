@@ -1,0 +1,38 @@
+using DurableVulns.Infrastructure.Mail;
+using DurableVulns.Infrastructure.Storage;
+using DurableVulns.Workflows.Ports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DurableVulns.Infrastructure;
+
+/// <summary>
+/// Wires the adapters from the configuration contract both hosts share:
+/// <c>AzureWebJobsStorage</c>, <c>DurableVulns:TaskHub</c>, <c>DurableVulns:Psirt</c>, <c>DurableVulns:Mail</c>.
+/// </summary>
+public static class InfrastructureServiceCollectionExtensions
+{
+    public const string DefaultTaskHub = "DurableVulns";
+
+    public static IServiceCollection AddDurableVulnsInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<StorageOptions>(options =>
+        {
+            options.ConnectionString = configuration["AzureWebJobsStorage"] is { Length: > 0 } connection
+                ? connection
+                : "UseDevelopmentStorage=true";
+            options.TaskHub = configuration["DurableVulns:TaskHub"] is { Length: > 0 } hub ? hub : DefaultTaskHub;
+        });
+        services.Configure<PsirtOptions>(configuration.GetSection(PsirtOptions.Section));
+        services.AddSingleton<TableSet>();
+        services.AddSingleton<ICaseStore, TableCaseStore>();
+        services.AddSingleton<IAuditLog, TableAuditLog>();
+        services.AddSingleton<IIntakeLog, TableIntakeLog>();
+        services.AddSingleton<ISentMailLog, TableSentMailLog>();
+        services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddDurableVulnsMail(configuration);
+        return services;
+    }
+}

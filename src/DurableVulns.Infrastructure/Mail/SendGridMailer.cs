@@ -1,0 +1,76 @@
+using System.Text;
+using DurableVulns.Domain.Validation;
+using DurableVulns.Workflows.Ports;
+using Microsoft.Extensions.Options;
+using SendGrid;
+using SendGrid.Helpers.Mail;
+
+namespace DurableVulns.Infrastructure.Mail;
+
+/// <summary>
+/// Production mailer over the SendGrid v3 mail-send API. A rejected send throws, so the durable
+/// activity that called it is retried.
+/// </summary>
+public sealed class SendGridMailer : IMailer
+{
+    // Sent as a header and a custom arg: the header is visible in the delivered message, the
+    // custom arg comes back on SendGrid's event webhook, so both can be traced to the case.
+    private const string KeyName = "X-DurableVulns-Key";
+
+    private readonly ISendGridClient _client;
+    private readonly EmailAddress _from;
+
+    public SendGridMailer(ISendGridClient client, IOptions<MailOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(options);
+        var from = options.Value.From;
+        if (string.IsNullOrWhiteSpace(from) || from.Any(char.IsControl))
+            throw new InvalidOperationException($"{MailOptions.Section}:From must be a single-line address.");
+
+        _client = client;
+        _from = MailHelper.StringToEmailAddress(from.Trim());
+    }
+
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        if (string.IsNullOrWhiteSpace(mail.Key)) throw new ArgumentException("The mail key is required.", nameof(mail));
+        if (mail.To is null || mail.To.Count == 0) throw new ArgumentException("At least one recipient is required.", nameof(mail));
+
+        var to = new List<EmailAddress>(mail.To.Count);
+        for (var i = 0; i < mail.To.Count; i++)
+        {
+            // The address is left out of the message: it is personal data and exceptions get logged.
+            if (mail.To[i] is not { } address || !TextRules.IsEmail(address))
+                throw new ArgumentException($"Recipient #{i} is not a plain e-mail address.", nameof(mail));
+            to.Add(new EmailAddress(address));
+        }
+
+        // One personalization per recipient: e.g. affected users must not see each other's addresses.
+        var message = MailHelper.CreateSingleEmailToMultipleRecipients(_from, to, OneLine(mail.Subject), mail.TextBody, null);
+        message.AddGlobalHeader(KeyName, HeaderValue(mail.Key));
+        message.AddGlobalCustomArg(KeyName, mail.Key);
+
+        var response = await _client.SendEmailAsync(message, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            // Status only: SendGrid error bodies can echo parts of the message, i.e. report details.
+            throw new InvalidOperationException(
+                $"SendGrid did not accept the message: HTTP {(int)response.StatusCode} ({response.StatusCode}).");
+        }
+    }
+
+    /// <summary>A subject is one line: line breaks (e.g. from a reporter-supplied name) become spaces.</summary>
+    private static string OneLine(string? value) =>
+        string.Create(value?.Length ?? 0, value ?? string.Empty, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++) span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+        });
+
+    /// <summary>The key as-is when it is printable ASCII, else one RFC 2047 encoded-word (no raw CR/LF in a header).</summary>
+    private static string HeaderValue(string key) =>
+        key.All(c => c is >= ' ' and <= '~')
+            ? key
+            : $"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(key))}?=";
+}

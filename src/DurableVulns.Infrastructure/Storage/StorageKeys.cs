@@ -1,0 +1,16 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DurableVulns.Infrastructure.Storage;
+
+/// <summary>Turns free-form keys into row keys that Table storage accepts.</summary>
+public static class StorageKeys
+{
+    /// <summary>Lower-case hex SHA-256 of <paramref name="value"/>.</summary>
+    public static string Hash(string value) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    /// <summary>True when <paramref name="key"/> can be a partition or row key as it is.</summary>
+    public static bool IsSafe(string key) =>
+        key.Length is > 0 and <= 512 && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
+}

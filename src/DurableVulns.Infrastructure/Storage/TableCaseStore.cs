@@ -1,0 +1,78 @@
+using Azure;
+using Azure.Data.Tables;
+using DurableVulns.Domain.Reports;
+using DurableVulns.Workflows.Ports;
+
+namespace DurableVulns.Infrastructure.Storage;
+
+/// <summary>
+/// Case records, one entity per case (partition = case id). The whole record is kept as
+/// JSON; stage and deadline are also plain columns so that lists can filter on them.
+/// </summary>
+public sealed class TableCaseStore(TableSet tables) : ICaseStore
+{
+    private const string Table = "Cases";
+    private const string RowKey = "case";
+    private const int MaxConflictRetries = 20;
+
+    public async Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken = default)
+    {
+        if (!StorageKeys.IsSafe(caseId)) return null;
+        var entity = await ReadAsync(caseId, cancellationToken);
+        return entity is null ? null : JsonChunks.Read<CaseRecord>(entity);
+    }
+
+    public async Task CreateAsync(CaseRecord record, CancellationToken cancellationToken = default)
+    {
+        var client = await tables.GetAsync(Table, cancellationToken);
+        try
+        {
+            await client.AddEntityAsync(ToEntity(record), cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Already created by an earlier attempt of the same intake: keep the first.
+        }
+    }
+
+    public async Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default)
+    {
+        var client = await tables.GetAsync(Table, cancellationToken);
+        for (var attempt = 0; ; attempt++)
+        {
+            var entity = await ReadAsync(caseId, cancellationToken)
+                ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
+            var updated = change(JsonChunks.Read<CaseRecord>(entity));
+            try
+            {
+                await client.UpdateEntityAsync(ToEntity(updated), entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                return updated;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxConflictRetries)
+            {
+                // Someone else wrote the case meanwhile: read it again and reapply the change.
+            }
+        }
+    }
+
+    private async Task<TableEntity?> ReadAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var client = await tables.GetAsync(Table, cancellationToken);
+        var response = await client.GetEntityIfExistsAsync<TableEntity>(caseId, RowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private static TableEntity ToEntity(CaseRecord record)
+    {
+        var entity = new TableEntity(record.Id, RowKey)
+        {
+            ["Stage"] = record.Stage.ToString(),
+            ["ReceivedAtUtc"] = record.ReceivedAtUtc,
+            ["MiitDeadlineUtc"] = record.MiitDeadlineUtc,
+            ["MiitSubmitted"] = record.MiitSubmitted,
+            ["MiitBreached"] = record.MiitBreached,
+        };
+        JsonChunks.Write(entity, record);
+        return entity;
+    }
+}

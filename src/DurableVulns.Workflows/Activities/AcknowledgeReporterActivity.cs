@@ -1,0 +1,18 @@
+using DurableVulns.Domain.Rules;
+using DurableVulns.Workflows.Mail;
+using Microsoft.DurableTask;
+
+namespace DurableVulns.Workflows.Activities;
+
+/// <summary>Acknowledges the report to its finder (Art. 6).</summary>
+public sealed class AcknowledgeReporterActivity(CaseJournal journal, MailDispatcher mail) : TaskActivity<string, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, string caseId)
+    {
+        var record = await journal.GetAsync(caseId);
+        await mail.SendOnceAsync(CaseMails.Acknowledgement(record));
+        await journal.RecordAsync(caseId, "acknowledged", TimelineTypes.Acknowledged, Articles.Reporting,
+            "Acknowledgement sent to the reporter.");
+        return true;
+    }
+}

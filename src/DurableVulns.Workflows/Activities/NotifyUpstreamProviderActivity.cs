@@ -1,0 +1,19 @@
+using DurableVulns.Domain.Rules;
+using DurableVulns.Workflows.Mail;
+using Microsoft.DurableTask;
+
+namespace DurableVulns.Workflows.Activities;
+
+/// <summary>Tells the upstream component's provider at once (Art. 7(1)).</summary>
+public sealed class NotifyUpstreamProviderActivity(CaseJournal journal, MailDispatcher mail) : TaskActivity<string, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, string caseId)
+    {
+        var record = await journal.GetAsync(caseId);
+        if (record.Report.UpstreamComponent is not { } component) return false;
+        await mail.SendOnceAsync(CaseMails.UpstreamNotice(record, component));
+        await journal.RecordAsync(caseId, "upstream-notified", TimelineTypes.UpstreamNotified, Articles.VerifyAndNotifyUpstream,
+            $"Provider of upstream component '{component.Name}' notified.");
+        return true;
+    }
+}

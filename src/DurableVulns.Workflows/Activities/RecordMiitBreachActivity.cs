@@ -1,0 +1,29 @@
+using DurableVulns.Domain.Rules;
+using DurableVulns.Workflows.Contracts;
+using DurableVulns.Workflows.Mail;
+using DurableVulns.Workflows.Ports;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+
+namespace DurableVulns.Workflows.Activities;
+
+/// <summary>
+/// At the deadline with no submission: records the breach of Art. 7(2) and escalates.
+/// The case goes on; a late submission is still accepted and recorded as late.
+/// </summary>
+public sealed class RecordMiitBreachActivity(CaseJournal journal, MailDispatcher mail, IOptions<PsirtOptions> psirt)
+    : TaskActivity<ClockStepInput, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, ClockStepInput input)
+    {
+        var record = await journal.GetAsync(input.CaseId);
+        if (record.MiitSubmitted) return false;
+        record = await journal.Cases.UpdateAsync(input.CaseId, r => r with { MiitBreached = true });
+        await journal.RecordAsync(input.CaseId, "miit-deadline-missed", TimelineTypes.MiitDeadlineMissed, Articles.SubmitToMiit,
+            $"Not submitted to MIIT by the deadline {record.MiitDeadlineUtc:O}.");
+        await mail.SendOnceAsync(CaseMails.Breach(record, psirt.Value.Addresses));
+        await journal.RecordAsync(input.CaseId, "escalation-deadline", TimelineTypes.Escalation, Articles.SubmitToMiit,
+            $"Deadline missed: escalated to {psirt.Value.Addresses.Count} PSIRT address(es).");
+        return true;
+    }
+}

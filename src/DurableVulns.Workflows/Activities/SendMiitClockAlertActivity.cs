@@ -1,0 +1,27 @@
+using DurableVulns.Domain.Rules;
+using DurableVulns.Workflows.Contracts;
+using DurableVulns.Workflows.Mail;
+using DurableVulns.Workflows.Ports;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+
+namespace DurableVulns.Workflows.Activities;
+
+/// <summary>
+/// A reminder or escalation of the MIIT clock (Art. 7(2)) to the PSIRT. A submission
+/// recorded meanwhile wins: the case record is checked first, and nothing is sent.
+/// </summary>
+public sealed class SendMiitClockAlertActivity(CaseJournal journal, MailDispatcher mail, IOptions<PsirtOptions> psirt)
+    : TaskActivity<ClockStepInput, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, ClockStepInput input)
+    {
+        var record = await journal.GetAsync(input.CaseId);
+        if (record.MiitSubmitted) return false;
+        await mail.SendOnceAsync(CaseMails.ClockAlert(record, input.Step, psirt.Value.Addresses));
+        var type = input.Step.Kind == MiitClockStepKind.Escalation ? TimelineTypes.Escalation : TimelineTypes.Reminder;
+        await journal.RecordAsync(input.CaseId, input.Step.Key, type, Articles.SubmitToMiit,
+            $"{input.Step.Kind} {input.Step.Ordinal + 1}: MIIT submission due {record.MiitDeadlineUtc:O}; sent to {psirt.Value.Addresses.Count} PSIRT address(es).");
+        return true;
+    }
+}

@@ -1,0 +1,15 @@
+using DurableVulns.Domain.Reports;
+
+namespace DurableVulns.Workflows.Ports;
+
+/// <summary>The case records users query (Table storage in production).</summary>
+public interface ICaseStore
+{
+    Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds the record; a record with the same id already there is left as it is.</summary>
+    Task CreateAsync(CaseRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>Applies <paramref name="change"/> under optimistic concurrency, retrying on conflict.</summary>
+    Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default);
+}

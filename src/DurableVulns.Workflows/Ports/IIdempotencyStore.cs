@@ -1,0 +1,11 @@
+namespace DurableVulns.Workflows.Ports;
+
+/// <summary>Maps an intake Idempotency-Key to the case it created.</summary>
+public interface IIdempotencyStore
+{
+    /// <summary>
+    /// Claims <paramref name="key"/> for <paramref name="claim"/>. Returns the claim that holds
+    /// the key: the given one when it was free, else the one stored first.
+    /// </summary>
+    Task<IdempotencyClaim> ClaimAsync(string key, IdempotencyClaim claim, CancellationToken cancellationToken = default);
+}

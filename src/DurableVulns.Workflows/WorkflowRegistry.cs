@@ -1,0 +1,24 @@
+using DurableVulns.Workflows.Activities;
+using DurableVulns.Workflows.Orchestrators;
+
+namespace DurableVulns.Workflows;
+
+/// <summary>Every orchestrator and activity, registered by their class names in both hosts.</summary>
+public static class WorkflowRegistry
+{
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(ReportLifecycleOrchestrator)];
+
+    public static IReadOnlyList<Type> Activities { get; } =
+    [
+        typeof(AcknowledgeReporterActivity),
+        typeof(NotifyUpstreamProviderActivity),
+        typeof(SendMiitClockAlertActivity),
+        typeof(RecordMiitBreachActivity),
+        typeof(RecordAssessmentActivity),
+        typeof(RecordMiitSubmissionActivity),
+        typeof(ReleasePatchActivity),
+        typeof(NotifyAffectedUsersActivity),
+        typeof(CloseCaseActivity),
+        typeof(RecordRefusedActionActivity),
+    ];
+}

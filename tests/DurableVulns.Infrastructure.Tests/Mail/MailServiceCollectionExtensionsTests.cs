@@ -1,0 +1,61 @@
+using DurableVulns.Infrastructure.Mail;
+using DurableVulns.Workflows.Ports;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DurableVulns.Infrastructure.Tests.Mail;
+
+public sealed class MailServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddDurableVulnsMail_NoMailSection_ResolvesPickupDirectoryMailer()
+    {
+        // Arrange
+        var services = new ServiceCollection();
+
+        // Act
+        services.AddDurableVulnsMail(Configuration([]));
+
+        // Assert
+        using var provider = services.BuildServiceProvider();
+        Assert.IsType<PickupDirectoryMailer>(provider.GetRequiredService<IMailer>());
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+    }
+
+    [Fact]
+    public void AddDurableVulnsMail_SendGridWithoutApiKey_ThrowsInvalidOperationException()
+    {
+        // Arrange
+        var services = new ServiceCollection();
+        var configuration = Configuration(new() { ["DurableVulns:Mail:Mode"] = "SendGrid" });
+
+        // Act
+        var act = () => services.AddDurableVulnsMail(configuration);
+
+        // Assert
+        var error = Assert.Throws<InvalidOperationException>(act);
+        Assert.Equal("DurableVulns:Mail:SendGridApiKey is required when DurableVulns:Mail:Mode is SendGrid", error.Message);
+    }
+
+    [Fact]
+    public void AddDurableVulnsMail_SendGridWithApiKey_ResolvesSendGridMailer()
+    {
+        // Arrange
+        var services = new ServiceCollection();
+        var configuration = Configuration(new()
+        {
+            ["DurableVulns:Mail:Mode"] = "SendGrid",
+            ["DurableVulns:Mail:SendGridApiKey"] = "SG.test-key",
+        });
+
+        // Act
+        services.AddDurableVulnsMail(configuration);
+
+        // Assert
+        using var provider = services.BuildServiceProvider();
+        Assert.IsType<SendGridMailer>(provider.GetRequiredService<IMailer>());
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+}

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using DurableVulns.Infrastructure.Mail;
+using DurableVulns.Workflows.Ports;
+using Microsoft.Extensions.Options;
+using SendGrid;
+
+namespace DurableVulns.Infrastructure.Tests.Mail;
+
+/// <summary>Runs the real <see cref="SendGridClient"/> and checks what it puts on the wire.</summary>
+public sealed class SendGridMailerTests
+{
+    private const string ApiKey = "SG.test-key";
+    private const string Subject = "漏洞报告已收到 / Vulnerability report received: DV-2025-0001";
+    private const string Body = "您好 李伟：我们已收到您的漏洞报告。";
+
+    [Fact]
+    public async Task SendAsync_ValidMail_PostsMailSendRequestWithBearerKeyAndContent()
+    {
+        // Arrange
+        var handler = new RecordingHandler(HttpStatusCode.Accepted);
+        var mailer = CreateMailer(handler);
+        var mail = new OutgoingMail("DV-2025-0001/acknowledgement", ["liwei@lab.example.cn"], Subject, Body);
+
+        // Act
+        await mailer.SendAsync(mail);
+
+        // Assert
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal(new Uri("https://api.sendgrid.com/v3/mail/send"), request.Uri);
+        Assert.Equal($"Bearer {ApiKey}", request.Authorization);
+
+        using var json = JsonDocument.Parse(request.Body);
+        var root = json.RootElement;
+        Assert.Equal("psirt@vendor.example", root.GetProperty("from").GetProperty("email").GetString());
+        var to = root.GetProperty("personalizations")[0].GetProperty("to").EnumerateArray()
+            .Select(t => t.GetProperty("email").GetString());
+        Assert.Equal(["liwei@lab.example.cn"], to);
+        Assert.Equal(Subject, root.GetProperty("subject").GetString());
+        var content = root.GetProperty("content")[0];
+        Assert.Equal("text/plain", content.GetProperty("type").GetString());
+        Assert.Equal(Body, content.GetProperty("value").GetString());
+        Assert.Equal(1, root.GetProperty("content").GetArrayLength());
+        Assert.Equal("DV-2025-0001/acknowledgement", root.GetProperty("headers").GetProperty("X-DurableVulns-Key").GetString());
+        Assert.Equal("DV-2025-0001/acknowledgement", root.GetProperty("custom_args").GetProperty("X-DurableVulns-Key").GetString());
+    }
+
+    [Fact]
+    public async Task SendAsync_SeveralRecipients_GivesEachRecipientOwnPersonalization()
+    {
+        // Arrange
+        var handler = new RecordingHandler(HttpStatusCode.Accepted);
+        var mailer = CreateMailer(handler);
+        string[] recipients = ["a@affected.example.com", "b@affected.example.com", "c@affected.example.com"];
+        var mail = new OutgoingMail("DV-2025-0001/affected-user-notice", recipients, Subject, Body);
+
+        // Act
+        await mailer.SendAsync(mail);
+
+        // Assert
+        using var json = JsonDocument.Parse(Assert.Single(handler.Requests).Body);
+        var personalizations = json.RootElement.GetProperty("personalizations").EnumerateArray().ToList();
+        Assert.Equal(recipients.Length, personalizations.Count);
+        Assert.All(personalizations, p => Assert.Equal(1, p.GetProperty("to").GetArrayLength()));
+        var to = personalizations.Select(p => p.GetProperty("to")[0].GetProperty("email").GetString());
+        Assert.Equal(recipients, to);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.BadRequest)]
+    public async Task SendAsync_NonSuccessStatus_ThrowsWithStatusButNotBody(HttpStatusCode status)
+    {
+        // Arrange
+        var handler = new RecordingHandler(status, """{"errors":[{"message":"secret report detail"}]}""");
+        var mailer = CreateMailer(handler);
+        var mail = new OutgoingMail("DV-2025-0001/acknowledgement", ["liwei@lab.example.cn"], Subject, Body);
+
+        // Act
+        var act = () => mailer.SendAsync(mail);
+
+        // Assert
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(act);
+        Assert.Contains(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_SubjectWithLineBreaks_SendsOneLineSubject()
+    {
+        // Arrange
+        var handler = new RecordingHandler(HttpStatusCode.Accepted);
+        var mailer = CreateMailer(handler);
+        var mail = new OutgoingMail("DV-2025-0001/upstream-notice", ["upstream@lib.example.org"], "Report\r\nBcc: attacker@evil.example", Body);
+
+        // Act
+        await mailer.SendAsync(mail);
+
+        // Assert
+        using var json = JsonDocument.Parse(Assert.Single(handler.Requests).Body);
+        Assert.Equal("Report  Bcc: attacker@evil.example", json.RootElement.GetProperty("subject").GetString());
+    }
+
+    [Fact]
+    public async Task SendAsync_KeyWithLineBreak_SendsEncodedHeaderAndExactCustomArg()
+    {
+        // Arrange
+        var handler = new RecordingHandler(HttpStatusCode.Accepted);
+        var mailer = CreateMailer(handler);
+        var key = "DV-2025-0001/x\r\nBcc: attacker@evil.example";
+        var mail = new OutgoingMail(key, ["a@lab.example.cn"], Subject, Body);
+
+        // Act
+        await mailer.SendAsync(mail);
+
+        // Assert
+        using var json = JsonDocument.Parse(Assert.Single(handler.Requests).Body);
+        var header = json.RootElement.GetProperty("headers").GetProperty("X-DurableVulns-Key").GetString();
+        Assert.Equal($"=?utf-8?B?{Convert.ToBase64String(Encoding.UTF8.GetBytes(key))}?=", header);
+        Assert.Equal(key, json.RootElement.GetProperty("custom_args").GetProperty("X-DurableVulns-Key").GetString());
+    }
+
+    [Theory]
+    [InlineData("a@lab.example.cn\r\nBcc: attacker@evil.example")]
+    [InlineData("not-an-address")]
+    public async Task SendAsync_InvalidRecipient_ThrowsArgumentExceptionWithoutCallingSendGrid(string recipient)
+    {
+        // Arrange
+        var handler = new RecordingHandler(HttpStatusCode.Accepted);
+        var mailer = CreateMailer(handler);
+        var mail = new OutgoingMail("DV-2025-0001/acknowledgement", [recipient], Subject, Body);
+
+        // Act
+        var act = () => mailer.SendAsync(mail);
+
+        // Assert
+        await Assert.ThrowsAsync<ArgumentException>(act);
+        Assert.Empty(handler.Requests);
+    }
+
+    private static SendGridMailer CreateMailer(RecordingHandler handler)
+    {
+        var client = new SendGridClient(new HttpClient(handler), new SendGridClientOptions { ApiKey = ApiKey });
+        return new SendGridMailer(client, Options.Create(new MailOptions { Mode = MailMode.SendGrid, From = "psirt@vendor.example" }));
+    }
+
+    private sealed record RecordedRequest(HttpMethod Method, Uri? Uri, string? Authorization, string Body);
+
+    /// <summary>Stands in for api.sendgrid.com: records each request and answers with a fixed status.</summary>
+    private sealed class RecordingHandler(HttpStatusCode status, string responseBody = "") : HttpMessageHandler
+    {
+        public List<RecordedRequest> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+            Requests.Add(new RecordedRequest(request.Method, request.RequestUri, request.Headers.Authorization?.ToString(), body));
+            return new HttpResponseMessage(status) { Content = new StringContent(responseBody, Encoding.UTF8, "application/json") };
+        }
+    }
+}
