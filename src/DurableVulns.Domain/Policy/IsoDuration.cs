@@ -10,7 +10,7 @@ namespace DurableVulns.Domain.Policy;
 /// </summary>
 public static partial class IsoDuration
 {
-    [GeneratedRegex(@"^P(?:(?<w>\d+)W)?(?:(?<d>\d+)D)?(?:T(?:(?<h>\d+)H)?(?:(?<m>\d+)M)?(?:(?<s>\d+(?:\.\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^P(?:(?<w>[0-9]+)W)?(?:(?<d>[0-9]+)D)?(?:T(?:(?<h>[0-9]+)H)?(?:(?<m>[0-9]+)M)?(?:(?<s>[0-9]+(?:\.[0-9]+)?)S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>Parses <paramref name="text"/>; false when it is not a fixed-length ISO 8601 duration.</summary>
@@ -37,7 +37,7 @@ public static partial class IsoDuration
         }
     }
 
-    /// <summary>Formats a duration the way the policy writes it, e.g. <c>PT48H</c> or <c>P183D</c>.</summary>
+    /// <summary>Formats a duration the way the policy writes it, e.g. <c>P2D</c>, <c>PT36H</c> becomes <c>P1DT12H</c>.</summary>
     public static string Format(TimeSpan duration)
     {
         if (duration == TimeSpan.Zero) return "PT0S";

@@ -24,6 +24,8 @@ public static class CaseRules
             CaseAction.ReleasePatch when stage == CaseStage.PatchReleased => "The patch has already been released.",
             CaseAction.Close when stage != CaseStage.PatchReleased =>
                 "A case closes only after its patch is released (Art. 9(1): the embargo holds until then).",
+            CaseAction.Close when !miitSubmitted =>
+                "A case closes only after its submission to MIIT is recorded (Art. 7(2)).",
             _ => null,
         };
     }

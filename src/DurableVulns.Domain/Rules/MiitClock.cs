@@ -25,6 +25,12 @@ public static class MiitClock
         return steps;
     }
 
-    private static DateTime AsUtc(DateTime value) =>
-        value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value.ToUniversalTime(), DateTimeKind.Utc);
+    // Instants are stored and passed as UTC; a value without a kind is read as UTC too, never
+    // as the host's local time (which would move a deadline by the host's offset).
+    private static DateTime AsUtc(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Utc => value,
+        DateTimeKind.Local => value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+    };
 }

@@ -17,9 +17,9 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
     public override async Task<CaseStage> RunAsync(TaskOrchestrationContext context, ReportLifecycleInput input)
     {
         var caseId = input.CaseId;
-        await context.CallActivityAsync<bool>(nameof(AcknowledgeReporterActivity), caseId);
+        await Call(context, nameof(AcknowledgeReporterActivity), caseId);
         if (input.HasUpstreamComponent)
-            await context.CallActivityAsync<bool>(nameof(NotifyUpstreamProviderActivity), caseId);
+            await Call(context, nameof(NotifyUpstreamProviderActivity), caseId);
 
         var stage = CaseStage.Received;
         var miitSubmitted = false;
@@ -47,14 +47,14 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
                 var activity = step.Kind == MiitClockStepKind.Deadline
                     ? nameof(RecordMiitBreachActivity)
                     : nameof(SendMiitClockAlertActivity);
-                await context.CallActivityAsync<bool>(activity, new ClockStepInput(caseId, step));
+                await Call(context, activity, new ClockStepInput(caseId, step));
             }
             else if (next == assessment)
             {
                 var action = await assessment;
                 assessment = context.WaitForExternalEvent<PsirtAction<Assessment>>(EventNames.Assessment);
                 if (await Refused(context, caseId, action, CaseAction.Assess, stage, miitSubmitted)) continue;
-                await context.CallActivityAsync<bool>(nameof(RecordAssessmentActivity), new CaseActionInput<Assessment>(caseId, action));
+                await Call(context, nameof(RecordAssessmentActivity), new CaseActionInput<Assessment>(caseId, action));
                 stage = CaseStage.Assessed;
             }
             else if (next == submission)
@@ -62,7 +62,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
                 var action = await submission;
                 submission = context.WaitForExternalEvent<PsirtAction<MiitSubmission>>(EventNames.MiitSubmission);
                 if (await Refused(context, caseId, action, CaseAction.SubmitToMiit, stage, miitSubmitted)) continue;
-                await context.CallActivityAsync<bool>(nameof(RecordMiitSubmissionActivity), new CaseActionInput<MiitSubmission>(caseId, action));
+                await Call(context, nameof(RecordMiitSubmissionActivity), new CaseActionInput<MiitSubmission>(caseId, action));
                 miitSubmitted = true;
             }
             else if (next == patch)
@@ -70,20 +70,27 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
                 var action = await patch;
                 patch = context.WaitForExternalEvent<PsirtAction<PatchRelease>>(EventNames.PatchRelease);
                 if (await Refused(context, caseId, action, CaseAction.ReleasePatch, stage, miitSubmitted)) continue;
-                await context.CallActivityAsync<bool>(nameof(ReleasePatchActivity), new CaseActionInput<PatchRelease>(caseId, action));
+                await Call(context, nameof(ReleasePatchActivity), new CaseActionInput<PatchRelease>(caseId, action));
                 stage = CaseStage.PatchReleased;
-                await context.CallActivityAsync<bool>(nameof(NotifyAffectedUsersActivity), caseId);
+                await Call(context, nameof(NotifyAffectedUsersActivity), caseId);
             }
             else
             {
                 var action = await close;
                 close = context.WaitForExternalEvent<PsirtAction<CloseRequest>>(EventNames.Close);
                 if (await Refused(context, caseId, action, CaseAction.Close, stage, miitSubmitted)) continue;
-                await context.CallActivityAsync<bool>(nameof(CloseCaseActivity), new CaseActionInput<CloseRequest>(caseId, action));
+                await Call(context, nameof(CloseCaseActivity), new CaseActionInput<CloseRequest>(caseId, action));
                 return CaseStage.Closed;
             }
         }
     }
+
+    // Storage or mail can fail for a while; an activity is retried rather than failing the case.
+    private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(5)));
+
+    private static Task<bool> Call(TaskOrchestrationContext context, string activity, object input) =>
+        context.CallActivityAsync<bool>(activity, input, ActivityRetry);
 
     // The API checks the same rule before it raises the event; this catches the action that
     // lost a race with another one, and records why it was not applied.
@@ -92,7 +99,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
     {
         var reason = CaseRules.Refusal(kind, stage, miitSubmitted);
         if (reason is null) return false;
-        await context.CallActivityAsync<bool>(nameof(RecordRefusedActionActivity),
+        await Call(context, nameof(RecordRefusedActionActivity),
             new RefusedAction(caseId, action.ActionId, action.Actor, kind.ToString(), reason));
         return true;
     }

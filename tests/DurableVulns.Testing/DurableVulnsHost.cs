@@ -1,0 +1,125 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using DurableTask.AzureStorage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace DurableVulns.Testing;
+
+/// <summary>
+/// The real standalone host, in-process, on the real Azurite, with a task hub of its own,
+/// a policy given as JSON, and a pickup folder for its mail. Tests talk to it over HTTP.
+/// </summary>
+public class DurableVulnsHost : IAsyncLifetime
+{
+    public const string ApiKey = "test-psirt-key";
+    public const string PsirtAddress = "psirt-oncall@acme.example";
+    public const string ConnectionString = "UseDevelopmentStorage=true";
+
+    private readonly string policyJson;
+    private readonly string workDirectory = Path.Combine(Path.GetTempPath(), "durablevulns-tests", Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? factory;
+
+    public DurableVulnsHost() : this(TestPolicies.SlowClock)
+    {
+    }
+
+    protected DurableVulnsHost(string policyJson) => this.policyJson = policyJson;
+
+    public string TaskHub { get; } = TestNames.TaskHub();
+
+    public string MailDirectory => Path.Combine(workDirectory, "mail");
+
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public HttpClient Psirt { get; private set; } = null!;
+
+    public IServiceProvider Services => factory!.Services;
+
+    public virtual async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(MailDirectory);
+        var policyFile = Path.Combine(workDirectory, "policy.json");
+        await File.WriteAllTextAsync(policyFile, policyJson);
+
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("AzureWebJobsStorage", ConnectionString);
+            builder.UseSetting("DurableVulns:TaskHub", TaskHub);
+            builder.UseSetting("DurableVulns:WorkerId", TaskHub + "-worker");
+            builder.UseSetting("DurableVulns:PolicyFile", policyFile);
+            builder.UseSetting("DurableVulns:ApiKey", ApiKey);
+            builder.UseSetting("DurableVulns:Psirt:Addresses:0", PsirtAddress);
+            builder.UseSetting("DurableVulns:Mail:Mode", "Pickup");
+            builder.UseSetting("DurableVulns:Mail:PickupDirectory", MailDirectory);
+            builder.UseSetting("DurableVulns:IntakePermitsPerMinute", "100000");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        Anonymous = factory.CreateClient();
+        Psirt = factory.CreateClient();
+        Psirt.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (factory is null) return;
+        var orchestrationService = factory.Services.GetRequiredService<AzureStorageOrchestrationService>();
+        await factory.DisposeAsync();
+        await orchestrationService.DeleteAsync();
+        var tables = new TableServiceClient(ConnectionString);
+        await foreach (var table in tables.QueryAsync(t => t.Name.CompareTo(TaskHub) >= 0 && t.Name.CompareTo(TaskHub + "~") < 0))
+            await tables.DeleteTableAsync(table.Name);
+        try
+        {
+            Directory.Delete(workDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    /// <summary>Files the report and returns its case id.</summary>
+    public async Task<string> SubmitReportAsync(JsonObject? report = null)
+    {
+        var response = await Anonymous.PostAsJsonAsync("/api/reports", report ?? SampleRequests.Report());
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, $"intake answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!["id"]!.GetValue<string>();
+    }
+
+    public async Task<JsonObject> StatusAsync(string caseId)
+    {
+        var response = await Psirt.GetAsync($"/api/reports/{caseId}");
+        response.EnsureSuccessStatusCode();
+        return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    /// <summary>
+    /// Polls the case until <paramref name="condition"/> holds. The bound only stops a broken
+    /// run from hanging; no test asserts how fast anything happened.
+    /// </summary>
+    public async Task<JsonObject> WaitForAsync(string caseId, Func<JsonObject, bool> condition, int seconds = 60)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        while (true)
+        {
+            var status = await StatusAsync(caseId);
+            if (condition(status)) return status;
+            if (DateTime.UtcNow > until)
+                throw new TimeoutException($"Case {caseId} did not reach the expected state within {seconds}s; last status: {status.ToJsonString()}");
+            await Task.Delay(250);
+        }
+    }
+
+    /// <summary>Posts a PSIRT action and returns the response.</summary>
+    public Task<HttpResponseMessage> ActAsync(string caseId, string action, JsonObject? body = null) =>
+        Psirt.PostAsJsonAsync($"/api/reports/{caseId}/{action}", body ?? new JsonObject());
+
+    /// <summary>The .eml files the host wrote so far, read as text.</summary>
+    public IReadOnlyList<string> MailFiles() =>
+        [.. Directory.GetFiles(MailDirectory, "*.eml").Select(File.ReadAllText)];
+}
