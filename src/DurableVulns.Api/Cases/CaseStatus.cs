@@ -1,3 +1,5 @@
+using DurableVulns.Domain.Reports;
+
 namespace DurableVulns.Api.Cases;
 
 /// <summary>The status JSON of <c>GET /api/reports/{id}</c>; times are in the case's time zone.</summary>
@@ -11,4 +13,7 @@ public sealed record CaseStatus(
     string? MiitReceiptId,
     bool MiitBreached,
     string PolicyVersion,
+    ReportSubmission Report,
+    Assessment? Assessment,
+    PatchRelease? Patch,
     IReadOnlyList<TimelineItem> Timeline);

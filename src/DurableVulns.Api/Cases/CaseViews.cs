@@ -16,6 +16,9 @@ public static class CaseViews
         record.MiitReceiptId,
         record.MiitBreached,
         record.PolicyVersion,
+        record.Report,
+        record.Assessment,
+        record.Patch,
         [.. audit.Select(e => new TimelineItem(Local(record, e.AtUtc), e.Type, e.Article, e.Detail))]);
 
     public static MiitPackageView Package(CaseRecord record)

@@ -25,6 +25,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
         var miitSubmitted = false;
         var clock = new Queue<MiitClockStep>(MiitClock.Steps(input.ReceivedAtUtc, input.Policy.MiitSubmission));
         Task? timer = null;
+        CancellationTokenSource? timerCancellation = null;
 
         var assessment = context.WaitForExternalEvent<PsirtAction<Assessment>>(EventNames.Assessment);
         var submission = context.WaitForExternalEvent<PsirtAction<MiitSubmission>>(EventNames.MiitSubmission);
@@ -34,7 +35,10 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
         while (true)
         {
             if (timer is null && !miitSubmitted && clock.Count > 0)
-                timer = context.CreateTimer(clock.Peek().DueAtUtc, CancellationToken.None);
+            {
+                timerCancellation = new CancellationTokenSource();
+                timer = context.CreateTimer(clock.Peek().DueAtUtc, timerCancellation.Token);
+            }
 
             Task[] waits = timer is null ? [assessment, submission, patch, close] : [assessment, submission, patch, close, timer];
             var next = await Task.WhenAny(waits);
@@ -43,7 +47,6 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             {
                 timer = null;
                 var step = clock.Dequeue();
-                if (miitSubmitted) continue;
                 var activity = step.Kind == MiitClockStepKind.Deadline
                     ? nameof(RecordMiitBreachActivity)
                     : nameof(SendMiitClockAlertActivity);
@@ -64,6 +67,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
                 if (await Refused(context, caseId, action, CaseAction.SubmitToMiit, stage, miitSubmitted)) continue;
                 await Call(context, nameof(RecordMiitSubmissionActivity), new CaseActionInput<MiitSubmission>(caseId, action));
                 miitSubmitted = true;
+                StopClock(ref timer, timerCancellation);
             }
             else if (next == patch)
             {
@@ -80,9 +84,18 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
                 close = context.WaitForExternalEvent<PsirtAction<CloseRequest>>(EventNames.Close);
                 if (await Refused(context, caseId, action, CaseAction.Close, stage, miitSubmitted)) continue;
                 await Call(context, nameof(CloseCaseActivity), new CaseActionInput<CloseRequest>(caseId, action));
+                StopClock(ref timer, timerCancellation);
                 return CaseStage.Closed;
             }
         }
+    }
+
+    // DurableTask.Core completes an orchestration only when no durable timer is open, so a
+    // clock timer that will not be needed is cancelled, not left behind.
+    private static void StopClock(ref Task? timer, CancellationTokenSource? timerCancellation)
+    {
+        timerCancellation?.Cancel();
+        timer = null;
     }
 
     // Storage or mail can fail for a while; an activity is retried rather than failing the case.

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DurableVulns.Testing;
+using DurableVulns.Workflows.Ports;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DurableVulns.Host.Tests;
+
+/// <summary>The PSIRT endpoints through the real host: status, assessment, MIIT submission, patch, close.</summary>
+[Collection(HostCollection.Name)]
+public sealed class CaseActionTests(DurableVulnsHost host)
+{
+    [Fact]
+    public async Task Lifecycle_AssessSubmitPatchClose_EachStepAppliedAndOrchestrationEnds()
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync();
+        await host.WaitForAsync(id, s => s.Has("Acknowledged"));
+
+        // Act
+        var assessed = await host.ActAsync(id, "assessment", SampleRequests.Assessment());
+        var package = JsonNode.Parse(await host.Psirt.GetStringAsync($"/api/reports/{id}/miit-package"))!;
+        var submitted = await host.ActAsync(id, "miit-submission", SampleRequests.Submission("NVDB-42"));
+        var patched = await host.ActAsync(id, "patch", SampleRequests.Patch());
+        var closed = await host.ActAsync(id, "close", new JsonObject { ["reason"] = "修复已发布 / fixed" });
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, assessed.StatusCode);
+        Assert.Equal("Assessed", (await Json(assessed))["stage"]!.GetValue<string>());
+        Assert.True(package["complete"]!.GetValue<bool>());
+        Assert.Equal("远程代码执行 / remote code execution as root", package["package"]!["harm"]!.GetValue<string>());
+        var afterSubmission = await Json(submitted);
+        Assert.True(afterSubmission["miitSubmitted"]!.GetValue<bool>());
+        Assert.Equal("NVDB-42", afterSubmission["miitReceiptId"]!.GetValue<string>());
+        Assert.Equal("PatchReleased", (await Json(patched))["stage"]!.GetValue<string>());
+        Assert.Equal("Closed", (await Json(closed))["stage"]!.GetValue<string>());
+        var status = await host.WaitForAsync(id, s => s.Has("UsersNotified"));
+        Assert.Equal(
+            ["Received", "Acknowledged", "UpstreamNotified", "Assessed", "MiitSubmitted", "PatchReleased", "UsersNotified", "Closed"],
+            status.TimelineTypes());
+        Assert.Equal("Art. 7(3)", status["timeline"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "PatchReleased")!["article"]!.GetValue<string>());
+        var notice = host.MailFiles().Single(m => m.Contains(id + "/affected-user-notice", StringComparison.Ordinal));
+        Assert.Contains("2.3.2", MailReader.Body(notice), StringComparison.Ordinal);
+        var workflows = host.Services.GetRequiredService<IWorkflowClient>();
+        Assert.Equal("Completed", await WaitForRuntimeStatusAsync(workflows, id, "Completed"));
+    }
+
+    [Fact]
+    public async Task SubmitToMiit_BeforeAssessment_Returns409NamingMissingFields()
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync();
+
+        // Act
+        var response = await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var problem = await Json(response);
+        Assert.Equal(["technicalCharacteristics", "harm", "scope"], problem["missingFields"]!.AsArray().Select(f => f!.GetValue<string>()));
+        Assert.Contains("technicalCharacteristics", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False((await host.StatusAsync(id))["miitSubmitted"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task SubmitToMiit_Twice_SecondReturns409()
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync();
+        await host.ActAsync(id, "assessment", SampleRequests.Assessment());
+        await host.ActAsync(id, "miit-submission", SampleRequests.Submission("first"));
+
+        // Act
+        var response = await host.ActAsync(id, "miit-submission", SampleRequests.Submission("second"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("first", (await host.StatusAsync(id))["miitReceiptId"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("patch")]
+    [InlineData("close")]
+    public async Task Action_StageDoesNotAllowIt_Returns409AndChangesNothing(string action)
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync();
+        var body = action == "patch" ? SampleRequests.Patch() : new JsonObject();
+
+        // Act
+        var response = await host.ActAsync(id, action, body);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Received", (await host.StatusAsync(id))["stage"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Close_AfterPatchWithoutMiitSubmission_Returns409CitingArt72()
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync();
+        await host.ActAsync(id, "assessment", SampleRequests.Assessment());
+        await host.ActAsync(id, "patch", SampleRequests.Patch());
+
+        // Act
+        var response = await host.ActAsync(id, "close");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Art. 7(2)", (await Json(response))["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string> InvalidActionBodies() => new()
+    {
+        { "assessment", """{"severity":"CVSS:3.1/AV:N","affectedVersions":["1"],"technicalCharacteristics":"t","harm":"h","scope":"s"}""", "severity" },
+        { "assessment", """{"severity":"9.8","affectedVersions":[],"technicalCharacteristics":"t","harm":"h","scope":"s"}""", "affectedVersions" },
+        { "assessment", """{"severity":"9.8","affectedVersions":"2.3.1"}""", "affectedVersions" },
+        { "miit-submission", """{"receiptId":""}""", "receiptId" },
+        { "patch", """{"fixedVersion":"2.3.2"}""", "fix" },
+        { "close", """{"reason":42}""", "reason" },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidActionBodies))]
+    public async Task Action_InvalidBody_Returns400NamingTheField(string action, string body, string field)
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync();
+
+        // Act
+        var response = await host.Psirt.PostAsync($"/api/reports/{id}/{action}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await Json(response))["errors"]![field]);
+    }
+
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("GET", "/miit-package")]
+    [InlineData("POST", "/assessment")]
+    [InlineData("POST", "/miit-submission")]
+    [InlineData("POST", "/patch")]
+    [InlineData("POST", "/close")]
+    public async Task PsirtEndpoint_NoOrWrongApiKey_Returns401(string method, string path)
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync();
+        var withoutKey = new HttpRequestMessage(new HttpMethod(method), $"/api/reports/{id}{path}") { Content = JsonContent.Create(new JsonObject()) };
+        var wrongKey = new HttpRequestMessage(new HttpMethod(method), $"/api/reports/{id}{path}") { Content = JsonContent.Create(new JsonObject()) };
+        wrongKey.Headers.Add("X-Api-Key", "guess");
+
+        // Act
+        var responses = new[] { await host.Anonymous.SendAsync(withoutKey), await host.Anonymous.SendAsync(wrongKey) };
+
+        // Assert
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Unauthorized, r.StatusCode));
+        Assert.All(responses, r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType!.MediaType));
+    }
+
+    [Theory]
+    [InlineData("GET", "")]
+    [InlineData("GET", "/miit-package")]
+    [InlineData("POST", "/assessment")]
+    [InlineData("POST", "/close")]
+    public async Task PsirtEndpoint_UnknownOrOddId_Returns404Problem(string method, string path)
+    {
+        // Arrange
+        string[] ids = ["0000000000000000000000000000dead", "a%2Fb", "%E4%B8%AD", "x'or'1'='1"];
+
+        foreach (var id in ids)
+        {
+            var request = new HttpRequestMessage(new HttpMethod(method), $"/api/reports/{id}{path}");
+            if (method == "POST") request.Content = JsonContent.Create(path == "/assessment" ? SampleRequests.Assessment() : new JsonObject());
+
+            // Act
+            var response = await host.Psirt.SendAsync(request);
+
+            // Assert
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        }
+    }
+
+    private static async Task<JsonObject> Json(HttpResponseMessage response) =>
+        (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+    private static async Task<string?> WaitForRuntimeStatusAsync(IWorkflowClient workflows, string id, string expected)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        string? status;
+        while ((status = await workflows.GetStatusAsync(id)) != expected && DateTime.UtcNow < until) await Task.Delay(250);
+        return status;
+    }
+}
