@@ -1,10 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
-using DurableTask.AzureStorage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace DurableVulns.Testing;
@@ -66,12 +63,8 @@ public class DurableVulnsHost : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         if (factory is null) return;
-        var orchestrationService = factory.Services.GetRequiredService<AzureStorageOrchestrationService>();
         await factory.DisposeAsync();
-        await orchestrationService.DeleteAsync();
-        var tables = new TableServiceClient(ConnectionString);
-        await foreach (var table in tables.QueryAsync(t => t.Name.CompareTo(TaskHub) >= 0 && t.Name.CompareTo(TaskHub + "~") < 0))
-            await tables.DeleteTableAsync(table.Name);
+        await TaskHubCleaner.DeleteAsync(TaskHub);
         try
         {
             Directory.Delete(workDirectory, recursive: true);

@@ -23,4 +23,11 @@ public static class TestPolicies
           "miitSubmission": { "deadline": "PT48H", "reminders": ["PT24H","PT36H"], "escalations": ["PT44H"] },
           "intakeLogRetention": "P183D" }
         """;
+
+    /// <summary>A reminder at 8 s, an escalation at 10 s, the deadline at 12 s: time to kill a host first.</summary>
+    public const string RestartClock = """
+        { "version": "test-restart", "timeZone": "Asia/Shanghai",
+          "miitSubmission": { "deadline": "PT12S", "reminders": ["PT8S"], "escalations": ["PT10S"] },
+          "intakeLogRetention": "P183D" }
+        """;
 }

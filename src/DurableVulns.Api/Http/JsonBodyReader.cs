@@ -31,7 +31,10 @@ public static class JsonBodyReader
         string text;
         try
         {
-            text = StrictUtf8.GetString(bytes);
+            // RFC 8259 lets a parser ignore a leading byte-order mark.
+            var utf8 = bytes.AsSpan();
+            if (utf8.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) utf8 = utf8[3..];
+            text = StrictUtf8.GetString(utf8);
         }
         catch (DecoderFallbackException)
         {
@@ -47,9 +50,18 @@ public static class JsonBodyReader
         }
         catch (JsonException ex)
         {
-            var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path.TrimStart('$', '.');
-            return new(default, Problems.Field(path.Length == 0 ? "$" : path, "is malformed JSON or has the wrong type."), $"json:{path}");
+            var path = FieldPath(ex.Path);
+            return new(default, Problems.Field(path, "is malformed JSON or has the wrong type."), $"json:{path}");
         }
+    }
+
+    // The path names a field of ours (reporter.email, affectedVersions[1]) or nothing: a path
+    // through unknown member names would carry the client's text into the intake log.
+    private static string FieldPath(string? jsonPath)
+    {
+        var path = (jsonPath ?? string.Empty).TrimStart('$', '.');
+        var safe = path.Length is > 0 and <= 100 && path.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '[' or ']' or '_');
+        return safe ? path : "$";
     }
 
     private static bool IsJson(string? contentType)
@@ -57,7 +69,8 @@ public static class JsonBodyReader
         if (string.IsNullOrEmpty(contentType)) return false;
         if (!Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media)) return false;
         if (!media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)) return false;
-        return media.Charset.Length == 0 || media.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+        var charset = Microsoft.Net.Http.Headers.HeaderUtilities.RemoveQuotes(media.Charset);
+        return charset.Length == 0 || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
     }
 
     // Reads at most MaxBodyBytes; null when the body is longer, whatever Content-Length said.

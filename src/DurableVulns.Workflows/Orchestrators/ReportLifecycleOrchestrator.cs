@@ -46,6 +46,9 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             if (next == timer)
             {
                 timer = null;
+                // The storage queue hides a timer message in whole seconds, so it can surface a
+                // little early; a clock step must never fire before its time, so wait out the rest.
+                if (context.CurrentUtcDateTime < clock.Peek().DueAtUtc) continue;
                 var step = clock.Dequeue();
                 var activity = step.Kind == MiitClockStepKind.Deadline
                     ? nameof(RecordMiitBreachActivity)

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace DurableVulns.Host.Tests;
+namespace DurableVulns.Testing;
 
 /// <summary>Decodes the pickup folder's .eml files far enough to assert on them.</summary>
 public static partial class MailReader

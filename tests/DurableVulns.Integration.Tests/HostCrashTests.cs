@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using DurableVulns.Testing;
+
+namespace DurableVulns.Integration.Tests;
+
+/// <summary>
+/// Durability: the host process is killed with SIGKILL while a case waits on its MIIT clock,
+/// the deadline passes while nothing runs, and a restarted host still fires every step once.
+/// </summary>
+public sealed class HostCrashTests : IAsyncLifetime
+{
+    private readonly HostSandbox sandbox = new();
+
+    public Task InitializeAsync() => sandbox.InitializeAsync();
+
+    public Task DisposeAsync() => sandbox.DisposeAsync();
+
+    [Fact]
+    public async Task Host_KilledWhileCaseWaitsOnTimer_RestartedHostFiresEveryStepOnce()
+    {
+        // Arrange: a case whose clock is waiting (reminder at 8 s, deadline at 12 s).
+        string id;
+        DateTimeOffset received;
+        await using (var first = HostProcess.Start(sandbox.Environment(), sandbox.Directory))
+        {
+            await first.WaitUntilReadyAsync();
+            using var client = sandbox.Client(first);
+            var response = await client.PostAsJsonAsync("/api/reports", SampleRequests.Report(withUpstream: false));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            id = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
+            var waiting = await PollAsync(client, id, s => s.Has("Acknowledged"));
+            received = DateTimeOffset.Parse(waiting["receivedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.False(waiting.Has("Reminder"));
+
+            // Act: kill it, and let the whole clock run out while no host runs.
+            first.Kill();
+        }
+        while (DateTimeOffset.UtcNow < received.AddSeconds(14)) await Task.Delay(250);
+
+        await using var second = HostProcess.Start(sandbox.Environment(), sandbox.Directory);
+        await second.WaitUntilReadyAsync();
+        using var restarted = sandbox.Client(second);
+        var status = await PollAsync(restarted, id, s => s.Count("Escalation") == 2);
+
+        // Assert: nothing recorded before the crash is lost, every step fired, none twice.
+        Assert.Equal(["Received", "Acknowledged", "Reminder", "Escalation", "MiitDeadlineMissed", "Escalation"], status.TimelineTypes());
+        Assert.True(status["miitBreached"]!.GetValue<bool>());
+        Assert.Single(sandbox.MailFiles(), m => m.Contains(id + "/acknowledgement", StringComparison.Ordinal));
+        Assert.Single(sandbox.MailFiles(), m => m.Contains(id + "/miit-deadline-missed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Host_MalformedPolicy_StopsAtStartNamingTheKey()
+    {
+        // Arrange
+        await File.WriteAllTextAsync(sandbox.PolicyFile, TestPolicies.RestartClock.Replace("\"PT12S\"", "\"12 seconds\"", StringComparison.Ordinal));
+
+        // Act
+        await using var host = HostProcess.Start(sandbox.Environment(), sandbox.Directory);
+        var exitCode = await host.WaitForExitAsync();
+
+        // Assert
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("miitSubmission.deadline", host.Output, StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonObject> PollAsync(HttpClient client, string id, Func<JsonObject, bool> condition, int seconds = 90)
+    {
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        JsonObject? status = null;
+        while (DateTime.UtcNow < until)
+        {
+            status = (JsonObject)JsonNode.Parse(await client.GetStringAsync($"/api/reports/{id}"))!;
+            if (condition(status)) return status;
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"Case {id} did not reach the expected state; last status: {status?.ToJsonString()}");
+    }
+}

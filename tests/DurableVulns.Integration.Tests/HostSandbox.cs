@@ -1,0 +1,62 @@
+using DurableVulns.Testing;
+
+namespace DurableVulns.Integration.Tests;
+
+/// <summary>
+/// A task hub, a policy file and a pickup folder for host processes of one test, and the
+/// environment variables of the configuration contract that point a host at them.
+/// </summary>
+public sealed class HostSandbox : IAsyncLifetime
+{
+    public const string ApiKey = "integration-key";
+
+    public string TaskHub { get; } = TestNames.TaskHub("i");
+
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "durablevulns-it", Guid.NewGuid().ToString("N"));
+
+    public string MailDirectory => Path.Combine(Directory, "mail");
+
+    public string PolicyFile => Path.Combine(Directory, "policy.json");
+
+    public Task InitializeAsync()
+    {
+        System.IO.Directory.CreateDirectory(MailDirectory);
+        return File.WriteAllTextAsync(PolicyFile, TestPolicies.RestartClock);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await TaskHubCleaner.DeleteAsync(TaskHub);
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+
+    public Dictionary<string, string> Environment() => new()
+    {
+        ["AzureWebJobsStorage"] = DurableVulnsHost.ConnectionString,
+        ["DurableVulns__TaskHub"] = TaskHub,
+        ["DurableVulns__WorkerId"] = TaskHub + "-worker",
+        ["DurableVulns__PolicyFile"] = PolicyFile,
+        ["DurableVulns__ApiKey"] = ApiKey,
+        ["DurableVulns__Psirt__Addresses__0"] = DurableVulnsHost.PsirtAddress,
+        ["DurableVulns__Mail__Mode"] = "Pickup",
+        ["DurableVulns__Mail__PickupDirectory"] = MailDirectory,
+        ["DurableVulns__Engine__QueueVisibilityTimeout"] = "00:00:10",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+
+    public HttpClient Client(HostProcess host)
+    {
+        var client = new HttpClient { BaseAddress = host.BaseAddress };
+        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return client;
+    }
+
+    public IReadOnlyList<string> MailFiles() => [.. System.IO.Directory.GetFiles(MailDirectory, "*.eml").Select(File.ReadAllText)];
+}
