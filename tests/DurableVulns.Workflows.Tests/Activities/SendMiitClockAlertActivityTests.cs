@@ -1,0 +1,68 @@
+using DurableVulns.Domain.Reports;
+using DurableVulns.Domain.Rules;
+using DurableVulns.Workflows.Activities;
+using DurableVulns.Workflows.Contracts;
+using DurableVulns.Workflows.Mail;
+using DurableVulns.Workflows.Ports;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace DurableVulns.Workflows.Tests.Activities;
+
+public sealed class SendMiitClockAlertActivityTests
+{
+    private static readonly DateTime Received = new(2026, 11, 26, 2, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public async Task Run_SubmissionAlreadyRecorded_SendsNothingAndRecordsNothing()
+    {
+        // Arrange
+        var (activity, mailer, audit) = Create(Case() with { MiitSubmittedAtUtc = Received.AddHours(3), MiitReceiptId = "r" });
+
+        // Act
+        var fired = await activity.RunAsync(Mock.Of<TaskActivityContext>(), Step(MiitClockStepKind.Reminder));
+
+        // Assert
+        Assert.False(fired);
+        mailer.Verify(m => m.SendAsync(It.IsAny<OutgoingMail>(), It.IsAny<CancellationToken>()), Times.Never);
+        audit.Verify(a => a.AppendAsync(It.IsAny<string>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData(MiitClockStepKind.Reminder, "Reminder", "Reminder-0")]
+    [InlineData(MiitClockStepKind.Escalation, "Escalation", "Escalation-0")]
+    public async Task Run_NotSubmitted_MailsPsirtAndRecordsStepUnderItsKey(MiitClockStepKind kind, string type, string key)
+    {
+        // Arrange
+        var (activity, mailer, audit) = Create(Case());
+
+        // Act
+        var fired = await activity.RunAsync(Mock.Of<TaskActivityContext>(), Step(kind));
+
+        // Assert
+        Assert.True(fired);
+        mailer.Verify(m => m.SendAsync(It.Is<OutgoingMail>(mail => mail.To.SequenceEqual(new[] { "psirt@acme.example" }) && mail.Key == $"case-1/miit-{key}"), It.IsAny<CancellationToken>()), Times.Once);
+        audit.Verify(a => a.AppendAsync("case-1", It.Is<AuditEntry>(e => e.Key == key && e.Type == type && e.Article == Articles.SubmitToMiit), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private static ClockStepInput Step(MiitClockStepKind kind) => new("case-1", new MiitClockStep(kind, 0, Received.AddHours(24)));
+
+    private static CaseRecord Case() => new(
+        "case-1", Received,
+        new ReportSubmission(new Reporter("李伟", "liwei@lab.example.cn", null, "CN"), new Product("Acme", "Router X", null, "2.3.1"), "t", "d", null),
+        "rmsv-2021.1", ChinaTime.DefaultZone, CaseStage.Received, Received.AddHours(48));
+
+    private static (SendMiitClockAlertActivity Activity, Mock<IMailer> Mailer, Mock<IAuditLog> Audit) Create(CaseRecord record)
+    {
+        var cases = new Mock<ICaseStore>();
+        cases.Setup(c => c.GetAsync(record.Id, It.IsAny<CancellationToken>())).ReturnsAsync(record);
+        var audit = new Mock<IAuditLog>();
+        var mailer = new Mock<IMailer>();
+        var sent = new Mock<ISentMailLog>();
+        var journal = new CaseJournal(cases.Object, audit.Object, TimeProvider.System);
+        var dispatcher = new MailDispatcher(mailer.Object, sent.Object, TimeProvider.System);
+        var psirt = Options.Create(new PsirtOptions { Addresses = ["psirt@acme.example"] });
+        return (new SendMiitClockAlertActivity(journal, dispatcher, psirt), mailer, audit);
+    }
+}
