@@ -1,6 +1,7 @@
 using DurableVulns.Api;
 using DurableVulns.Domain.Policy;
 using DurableVulns.Host.Engine;
+using DurableVulns.Host.Maintenance;
 using DurableVulns.Infrastructure;
 using DurableVulns.Workflows;
 
@@ -10,7 +11,8 @@ builder.Services
     .AddDurableVulnsInfrastructure(builder.Configuration)
     .AddDurableVulnsWorkflows()
     .AddDurableVulnsApi(builder.Configuration)
-    .AddDurableEngine(builder.Configuration);
+    .AddDurableEngine(builder.Configuration)
+    .AddHostedService<IntakeLogRetentionService>();
 
 var app = builder.Build();
 try

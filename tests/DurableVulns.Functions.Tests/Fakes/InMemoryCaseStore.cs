@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+using DurableVulns.Domain.Reports;
+using DurableVulns.Workflows.Ports;
+
+namespace DurableVulns.Functions.Tests.Fakes;
+
+internal sealed class InMemoryCaseStore : ICaseStore
+{
+    public ConcurrentDictionary<string, CaseRecord> Records { get; } = new();
+
+    public Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Records.TryGetValue(caseId, out var record) ? record : null);
+
+    public Task CreateAsync(CaseRecord record, CancellationToken cancellationToken = default)
+    {
+        Records.TryAdd(record.Id, record);
+        return Task.CompletedTask;
+    }
+
+    public Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Records.AddOrUpdate(caseId, _ => throw new InvalidOperationException($"No case {caseId}."), (_, r) => change(r)));
+}

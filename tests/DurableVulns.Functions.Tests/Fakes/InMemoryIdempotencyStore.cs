@@ -1,0 +1,12 @@
+using System.Collections.Concurrent;
+using DurableVulns.Workflows.Ports;
+
+namespace DurableVulns.Functions.Tests.Fakes;
+
+internal sealed class InMemoryIdempotencyStore : IIdempotencyStore
+{
+    private readonly ConcurrentDictionary<string, IdempotencyClaim> claims = new();
+
+    public Task<IdempotencyClaim> ClaimAsync(string key, IdempotencyClaim claim, CancellationToken cancellationToken = default) =>
+        Task.FromResult(claims.GetOrAdd(key, claim));
+}

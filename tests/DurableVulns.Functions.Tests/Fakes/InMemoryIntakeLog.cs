@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+using DurableVulns.Workflows.Ports;
+
+namespace DurableVulns.Functions.Tests.Fakes;
+
+internal sealed class InMemoryIntakeLog : IIntakeLog
+{
+    public ConcurrentQueue<IntakeAttempt> Attempts { get; } = new();
+
+    public Task RecordAsync(IntakeAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        Attempts.Enqueue(attempt);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<IntakeAttempt>> ReadDayAsync(DateOnly dayUtc, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<IntakeAttempt>>([.. Attempts.Where(a => DateOnly.FromDateTime(a.AtUtc) == dayUtc)]);
+
+    public Task<int> PurgeAsync(TimeSpan retention, CancellationToken cancellationToken = default) => Task.FromResult(0);
+}
