@@ -1,5 +1,4 @@
 using DurableVulns.Api;
-using DurableVulns.Domain.Policy;
 using DurableVulns.Functions;
 using DurableVulns.Functions.Engine;
 using DurableVulns.Infrastructure;
@@ -24,16 +23,7 @@ builder.Services
 builder.ConfigureDurableWorker().AddTasks(tasks => tasks.AddDurableVulnsTasks());
 
 var app = builder.Build();
-try
-{
-    // A malformed policy stops the worker here, naming the bad key, before any report is taken.
-    _ = app.Services.GetRequiredService<PolicyProvider>().Current;
-}
-catch (PolicyException ex)
-{
-    await Console.Error.WriteLineAsync($"DurableVulns cannot start: {ex.Message}");
-    return 1;
-}
+if (!await app.Services.PolicyLoadsAsync()) return 1;
 
 await app.RunAsync();
 return 0;

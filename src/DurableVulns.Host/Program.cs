@@ -1,5 +1,4 @@
 using DurableVulns.Api;
-using DurableVulns.Domain.Policy;
 using DurableVulns.Host.Engine;
 using DurableVulns.Host.Maintenance;
 using DurableVulns.Infrastructure;
@@ -15,16 +14,7 @@ builder.Services
     .AddHostedService<IntakeLogRetentionService>();
 
 var app = builder.Build();
-try
-{
-    // A malformed policy stops the host here, naming the bad key, before any report is taken.
-    _ = app.Services.GetRequiredService<PolicyProvider>().Current;
-}
-catch (PolicyException ex)
-{
-    await Console.Error.WriteLineAsync($"DurableVulns cannot start: {ex.Message}");
-    return 1;
-}
+if (!await app.Services.PolicyLoadsAsync()) return 1;
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
