@@ -1,3 +1,4 @@
+using DurableVulns.Api.Approvals;
 using DurableVulns.Api.Cases;
 using DurableVulns.Api.Http;
 using DurableVulns.Api.Intake;
@@ -25,6 +26,10 @@ public static class ApiEndpointRouteBuilderExtensions
         psirt.MapPost("/miit-submission", (string id, HttpRequest request, CaseActionHandler actions) => actions.SubmitToMiitAsync(id, request));
         psirt.MapPost("/patch", (string id, HttpRequest request, CaseActionHandler actions) => actions.ReleasePatchAsync(id, request));
         psirt.MapPost("/close", (string id, HttpRequest request, CaseActionHandler actions) => actions.CloseAsync(id, request));
+        psirt.MapPost("/disclosure-requests", (string id, HttpRequest request, CaseActionHandler actions) => actions.RequestDisclosureAsync(id, request));
+        psirt.MapPost("/publication", (string id, HttpRequest request, CaseActionHandler actions) => actions.PublishAsync(id, request));
+
+        endpoints.MapDurableVulnsApprovals();
         return endpoints;
     }
 }

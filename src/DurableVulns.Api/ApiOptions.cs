@@ -16,4 +16,7 @@ public sealed class ApiOptions
 
     /// <summary>Intake requests one client address may make per minute (Art. 5 keeps the channel open, not unlimited).</summary>
     public int IntakePermitsPerMinute { get; set; } = 120;
+
+    /// <summary>Approval-page requests (GET and POST) one client address may make per minute: tokens are not for guessing.</summary>
+    public int ApprovalPermitsPerMinute { get; set; } = 30;
 }

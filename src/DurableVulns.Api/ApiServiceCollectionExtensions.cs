@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using DurableVulns.Api.Approvals;
 using DurableVulns.Api.Cases;
 using DurableVulns.Api.Http;
 using DurableVulns.Api.Intake;
@@ -24,6 +25,7 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<ReportIntakeHandler>();
         services.AddScoped<CaseQueryHandler>();
         services.AddScoped<CaseActionHandler>();
+        services.AddDurableVulnsApprovalPages();
 
         var permits = configuration.GetValue($"{ApiOptions.Section}:{nameof(ApiOptions.IntakePermitsPerMinute)}", new ApiOptions().IntakePermitsPerMinute);
         services.AddRateLimiter(limiter =>

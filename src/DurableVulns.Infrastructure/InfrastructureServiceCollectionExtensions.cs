@@ -1,3 +1,4 @@
+using DurableVulns.Infrastructure.Approvals;
 using DurableVulns.Infrastructure.Mail;
 using DurableVulns.Infrastructure.Storage;
 using DurableVulns.Workflows.Ports;
@@ -33,6 +34,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<ISentMailLog, TableSentMailLog>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.AddDurableVulnsMail(configuration);
+        services.AddDurableVulnsApprovals(configuration);
         return services;
     }
 }

@@ -6,7 +6,7 @@ namespace DurableVulns.Workflows;
 /// <summary>Every orchestrator and activity, registered by their class names in both hosts.</summary>
 public static class WorkflowRegistry
 {
-    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(ReportLifecycleOrchestrator)];
+    public static IReadOnlyList<Type> Orchestrators { get; } = [typeof(ReportLifecycleOrchestrator), typeof(ReviewOrchestrator)];
 
     public static IReadOnlyList<Type> Activities { get; } =
     [
@@ -20,5 +20,14 @@ public static class WorkflowRegistry
         typeof(NotifyAffectedUsersActivity),
         typeof(CloseCaseActivity),
         typeof(RecordRefusedActionActivity),
+        typeof(RecordDisclosureRequestActivity),
+        typeof(RequestReviewsActivity),
+        typeof(SendReviewReminderActivity),
+        typeof(RecordReviewDecisionActivity),
+        typeof(CloseReviewActivity),
+        typeof(RecordDisclosureOutcomeActivity),
+        typeof(HoldPublicationActivity),
+        typeof(RecordConsentOutcomeActivity),
+        typeof(PublishAdvisoryActivity),
     ];
 }

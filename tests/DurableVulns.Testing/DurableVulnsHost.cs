@@ -14,7 +14,11 @@ public class DurableVulnsHost : IAsyncLifetime
 {
     public const string ApiKey = "test-psirt-key";
     public const string PsirtAddress = "psirt-oncall@acme.example";
+    public const string MiitReviewer = "reviewer@miit.example.cn";
+    public const string MiitDeputy = "deputy@miit.example.cn";
+    public const string MpsReviewer = "reviewer@mps.example.cn";
     public const string ConnectionString = "UseDevelopmentStorage=true";
+    public const string SigningKey = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
 
     private readonly string policyJson;
     private readonly string workDirectory = Path.Combine(Path.GetTempPath(), "durablevulns-tests", Guid.NewGuid().ToString("N"));
@@ -36,6 +40,9 @@ public class DurableVulnsHost : IAsyncLifetime
 
     public IServiceProvider Services => factory!.Services;
 
+    /// <summary>A fresh client with its own cookies, as a reviewer's browser would be.</summary>
+    public HttpClient Browser() => factory!.CreateClient();
+
     public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(MailDirectory);
@@ -53,6 +60,12 @@ public class DurableVulnsHost : IAsyncLifetime
             builder.UseSetting("DurableVulns:Mail:Mode", "Pickup");
             builder.UseSetting("DurableVulns:Mail:PickupDirectory", MailDirectory);
             builder.UseSetting("DurableVulns:IntakePermitsPerMinute", "100000");
+            builder.UseSetting("DurableVulns:ApprovalPermitsPerMinute", "100000");
+            builder.UseSetting("DurableVulns:Reviewers:MIIT:0", MiitReviewer);
+            builder.UseSetting("DurableVulns:Reviewers:MIIT:1", MiitDeputy);
+            builder.UseSetting("DurableVulns:Reviewers:MPS:0", MpsReviewer);
+            builder.UseSetting("DurableVulns:Approvals:SigningKey", SigningKey);
+            builder.UseSetting("DurableVulns:Approvals:PublicBaseUrl", "http://localhost");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         });
         Anonymous = factory.CreateClient();
@@ -111,6 +124,15 @@ public class DurableVulnsHost : IAsyncLifetime
     /// <summary>Posts a PSIRT action and returns the response.</summary>
     public Task<HttpResponseMessage> ActAsync(string caseId, string action, JsonObject? body = null) =>
         Psirt.PostAsJsonAsync($"/api/reports/{caseId}/{action}", body ?? new JsonObject());
+
+    /// <summary>Files a report and records its assessment; returns the case id.</summary>
+    public async Task<string> AssessedCaseAsync()
+    {
+        var id = await SubmitReportAsync();
+        var assessed = await ActAsync(id, "assessment", SampleRequests.Assessment());
+        Assert.True(assessed.StatusCode == System.Net.HttpStatusCode.OK, await assessed.Content.ReadAsStringAsync());
+        return id;
+    }
 
     /// <summary>The .eml files the host wrote so far, read as text.</summary>
     public IReadOnlyList<string> MailFiles() =>

@@ -31,4 +31,23 @@ public static class SampleRequests
     public static JsonObject Submission(string receiptId = "NVDB-2026-000123") => new() { ["receiptId"] = receiptId };
 
     public static JsonObject Patch() => new() { ["fixedVersion"] = "2.3.2", ["fix"] = "升级到 2.3.2 / upgrade to 2.3.2; or disable remote admin." };
+
+    public static JsonObject DisclosureRequest() => new()
+    {
+        ["requestedBy"] = "reporter",
+        ["reason"] = "研究成果将在学术会议上发表 / to be presented at a conference",
+        ["proposedDate"] = "2026-12-20",
+        ["jointAssessment"] = "与供应商联合评估：风险可控 / joint assessment with the provider: risk contained by the mitigation",
+    };
+
+    public static JsonObject Advisory(params (string Address, string Country)[] recipients) => new()
+    {
+        ["title"] = "Acme Router X 栈溢出漏洞 / stack overflow",
+        ["body"] = "Router X 2.3.0–2.3.1 的 Web 管理界面存在栈溢出。/ The web admin of Router X 2.3.0–2.3.1 overflows its stack.",
+        ["fix"] = "升级到 2.3.2 / upgrade to 2.3.2",
+        ["recipients"] = new JsonArray([.. (recipients.Length == 0 ? [("customers@acme.example.cn", "CN")] : recipients)
+            .Select(r => (JsonNode)new JsonObject { ["address"] = r.Address, ["country"] = r.Country })]),
+        ["containsExploitCode"] = false,
+        ["containsOperatorSystemDetails"] = false,
+    };
 }

@@ -17,11 +17,32 @@ public static class TestPolicies
           "intakeLogRetention": "P183D" }
         """;
 
-    /// <summary>A clock that never fires during a test.</summary>
+    /// <summary>
+    /// A MIIT clock that never fires during a test, and a reviewers' clock of seconds: a reminder
+    /// at 4 s, an escalation at 6 s, the review timing out at 10 s.
+    /// </summary>
     public const string SlowClock = """
         { "version": "test-slow", "timeZone": "Asia/Shanghai",
           "miitSubmission": { "deadline": "PT48H", "reminders": ["PT24H","PT36H"], "escalations": ["PT44H"] },
-          "intakeLogRetention": "P183D" }
+          "intakeLogRetention": "P183D",
+          "earlyDisclosure": { "reviewTimeout": "PT10S", "reminders": ["PT4S"], "escalations": ["PT6S"] } }
+        """;
+
+    /// <summary>The slow clock and a review that does not time out during a test (two minutes).</summary>
+    public const string LongReview = """
+        { "version": "test-long-review", "timeZone": "Asia/Shanghai",
+          "miitSubmission": { "deadline": "PT48H", "reminders": ["PT24H","PT36H"], "escalations": ["PT44H"] },
+          "intakeLogRetention": "P183D",
+          "earlyDisclosure": { "reviewTimeout": "PT120S" } }
+        """;
+
+    /// <summary>The slow clock, a review timing out after a minute, and a national-event blackout around now.</summary>
+    public static string Blackout() => $$"""
+        { "version": "test-blackout", "timeZone": "Asia/Shanghai",
+          "miitSubmission": { "deadline": "PT48H", "reminders": ["PT24H"], "escalations": ["PT44H"] },
+          "intakeLogRetention": "P183D",
+          "earlyDisclosure": { "reviewTimeout": "PT60S" },
+          "blackouts": [ { "name": "测试重大活动 Test national event", "from": "{{DateTimeOffset.UtcNow.AddDays(-1):O}}", "to": "{{DateTimeOffset.UtcNow.AddDays(1):O}}" } ] }
         """;
 
     /// <summary>A reminder at 8 s, an escalation at 10 s, the deadline at 12 s: time to kill a host first.</summary>

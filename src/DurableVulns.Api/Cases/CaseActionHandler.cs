@@ -1,4 +1,5 @@
 using DurableVulns.Api.Http;
+using DurableVulns.Domain.Disclosure;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 using DurableVulns.Domain.Validation;
@@ -10,66 +11,104 @@ using Microsoft.Extensions.Options;
 namespace DurableVulns.Api.Cases;
 
 /// <summary>
-/// The PSIRT's actions. Each is validated, checked against the case's stage (409 when the
-/// stage does not allow it), then sent to the orchestration, which applies it. The answer
-/// waits briefly to see it applied: 200 with the new status, or 202 if it is still queued.
+/// The PSIRT's actions. Each is validated, checked against the case as recorded (409 when the
+/// case does not allow it), then sent to the orchestration, which applies it. The answer waits
+/// briefly to see it applied: 200 with the new status, or 202 if it is still queued.
 /// </summary>
-public sealed class CaseActionHandler(ICaseStore cases, IAuditLog audit, IWorkflowClient workflows, IOptions<ApiOptions> options, TimeProvider time)
+public sealed class CaseActionHandler(
+    ICaseStore cases, IAuditLog audit, IWorkflowClient workflows, PolicyProvider policies, IOptions<ApiOptions> options, TimeProvider time)
 {
     public const string PsirtActor = "psirt-api";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    public Task<IResult> AssessAsync(string id, HttpRequest request) =>
-        ActAsync<Assessment>(id, request, CaseAction.Assess, EventNames.Assessment, AssessmentValidator.Validate);
+    public Task<IResult> AssessAsync(string id, HttpRequest request) => ActAsync(id, request,
+        new CaseActionSpec<Assessment>(EventNames.Assessment, AssessmentValidator.Validate, (record, _) => StageProblem(record, CaseAction.Assess)));
 
-    public Task<IResult> SubmitToMiitAsync(string id, HttpRequest request) =>
-        ActAsync<MiitSubmission>(id, request, CaseAction.SubmitToMiit, EventNames.MiitSubmission, MiitSubmissionValidator.Validate);
+    public Task<IResult> SubmitToMiitAsync(string id, HttpRequest request) => ActAsync(id, request,
+        new CaseActionSpec<MiitSubmission>(EventNames.MiitSubmission, MiitSubmissionValidator.Validate, (record, _) => StageProblem(record, CaseAction.SubmitToMiit)));
 
-    public Task<IResult> ReleasePatchAsync(string id, HttpRequest request) =>
-        ActAsync<PatchRelease>(id, request, CaseAction.ReleasePatch, EventNames.PatchRelease, PatchValidator.Validate);
+    public Task<IResult> ReleasePatchAsync(string id, HttpRequest request) => ActAsync(id, request,
+        new CaseActionSpec<PatchRelease>(EventNames.PatchRelease, PatchValidator.Validate, (record, _) => StageProblem(record, CaseAction.ReleasePatch)));
 
-    public async Task<IResult> CloseAsync(string id, HttpRequest request)
+    public Task<IResult> CloseAsync(string id, HttpRequest request)
     {
+        var spec = new CaseActionSpec<CloseRequest>(EventNames.Close, CloseValidator.Validate, (record, _) =>
+            StageProblem(record, CaseAction.Close) ?? (ReviewPending(record) ? Problems.Conflict("A review is under way on this case; close it after the review ends.") : null));
         // The close body is optional: an empty one closes without a reason.
-        if (request.ContentLength is null or 0 && !request.Headers.TransferEncoding.Any())
-            return await ApplyAsync(id, request, CaseAction.Close, EventNames.Close, new CloseRequest(null));
-        return await ActAsync<CloseRequest>(id, request, CaseAction.Close, EventNames.Close, CloseValidator.Validate);
+        return request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0
+            ? ApplyAsync(id, request, spec, new CloseRequest(null))
+            : ActAsync(id, request, spec);
     }
 
-    private async Task<IResult> ActAsync<TBody>(string id, HttpRequest request, CaseAction action, string eventName, Func<TBody?, FieldErrors> validate)
+    /// <summary>Art. 9(1): asks MIIT and MPS to review a publication before the patch; answers 202 with the request id.</summary>
+    public Task<IResult> RequestDisclosureAsync(string id, HttpRequest request) => ActAsync(id, request,
+        new CaseActionSpec<DisclosureRequest>(EventNames.DisclosureRequest, DisclosureRequestValidator.Validate, (record, _) =>
+            CaseRules.DisclosureRefusal(record.Stage, record.Disclosure?.State) is { } refusal ? Problems.Conflict(refusal)
+            : ReviewPending(record) ? Problems.Conflict("A review is under way on this case.")
+            : null)
+        {
+            Answer = (_, actionId) => Results.Json(new { requestId = actionId }, statusCode: StatusCodes.Status202Accepted).WithLocation($"/api/reports/{id}"),
+        });
+
+    /// <summary>
+    /// Publishes an advisory through the Art. 9 gate. Inside a blackout window (Art. 9(6)) the
+    /// publication is held for MPS consent, and the answer is 202.
+    /// </summary>
+    public Task<IResult> PublishAsync(string id, HttpRequest request) => ActAsync(id, request,
+        new CaseActionSpec<Advisory>(EventNames.Publication, AdvisoryValidator.Validate, (record, advisory) =>
+            PublicationGate.Check(record, advisory) is { } refusal
+                ? Problems.Status(StatusCodes.Status409Conflict,
+                    refusal.Article.Length == 0 ? "Publication refused." : $"Publication refused under {refusal.Article}.", refusal.Detail)
+                : null)
+        {
+            Payload = advisory => new PublicationCommand(advisory, policies.Current.BlackoutAt(time.GetUtcNow())?.Name),
+            StatusCode = entry => entry.Type == TimelineTypes.BlackoutHeld ? StatusCodes.Status202Accepted : StatusCodes.Status200OK,
+        });
+
+    private async Task<IResult> ActAsync<TBody>(string id, HttpRequest request, CaseActionSpec<TBody> spec)
     {
         var body = await JsonBodyReader.ReadAsync<TBody>(request, request.HttpContext.RequestAborted);
         if (!body.Succeeded) return body.Problem!;
-        var errors = validate(body.Value);
+        var errors = spec.Validate(body.Value);
         if (!errors.IsEmpty) return Problems.Validation(errors);
-        return await ApplyAsync(id, request, action, eventName, body.Value!);
+        return await ApplyAsync(id, request, spec, body.Value!);
     }
 
-    private async Task<IResult> ApplyAsync<TBody>(string id, HttpRequest request, CaseAction action, string eventName, TBody body)
+    private async Task<IResult> ApplyAsync<TBody>(string id, HttpRequest request, CaseActionSpec<TBody> spec, TBody body)
     {
         var cancellationToken = request.HttpContext.RequestAborted;
         var record = await cases.GetAsync(id, cancellationToken);
         if (record is null) return Problems.NotFound(id);
-
-        if (CaseRules.Refusal(action, record.Stage, record.MiitSubmitted) is { } refusal)
-        {
-            var missing = action == CaseAction.SubmitToMiit ? CaseViews.Package(record).MissingFields : [];
-            return missing.Count > 0
-                ? Problems.Conflict($"The MIIT package lacks: {string.Join(", ", missing)}.", new Dictionary<string, object?> { ["missingFields"] = missing })
-                : Problems.Conflict(refusal);
-        }
+        if (spec.Check(record, body) is { } problem) return problem;
 
         var actionId = Guid.NewGuid().ToString("N");
-        await workflows.RaiseEventAsync(id, eventName, new PsirtAction<TBody>(actionId, PsirtActor, body), cancellationToken);
+        var payload = spec.Payload is null ? body! : spec.Payload(body);
+        // The event is a PsirtAction of the payload's own type, so the orchestration reads it typed.
+        var action = Activator.CreateInstance(typeof(PsirtAction<>).MakeGenericType(payload.GetType()), actionId, PsirtActor, payload)!;
+        await workflows.RaiseEventAsync(id, spec.EventName, action, cancellationToken);
 
         var applied = await WaitForAuditAsync(id, actionId, cancellationToken);
         if (applied is null)
             return Results.Json(new { id, actionId, status = "Queued" }, statusCode: StatusCodes.Status202Accepted).WithLocation($"/api/reports/{id}");
         if (applied.Type == TimelineTypes.ActionRefused) return Problems.Conflict(applied.Detail);
+        if (spec.Answer is not null) return spec.Answer(applied, actionId);
 
         var updated = await cases.GetAsync(id, cancellationToken) ?? record;
-        return Results.Json(CaseViews.Status(updated, await audit.ReadAsync(id, cancellationToken)));
+        return Results.Json(CaseViews.Status(updated, await audit.ReadAsync(id, cancellationToken)),
+            statusCode: spec.StatusCode?.Invoke(applied) ?? StatusCodes.Status200OK);
     }
+
+    private static IResult? StageProblem(CaseRecord record, CaseAction action)
+    {
+        if (CaseRules.Refusal(action, record.Stage, record.MiitSubmitted) is not { } refusal) return null;
+        var missing = action == CaseAction.SubmitToMiit ? CaseViews.Package(record).MissingFields : [];
+        return missing.Count > 0
+            ? Problems.Conflict($"The MIIT package lacks: {string.Join(", ", missing)}.", new Dictionary<string, object?> { ["missingFields"] = missing })
+            : Problems.Conflict(refusal);
+    }
+
+    private static bool ReviewPending(CaseRecord record) =>
+        record.Disclosure?.State == ReviewState.Pending || record.Publication?.Consent == ReviewState.Pending;
 
     // The orchestration writes an audit entry keyed by the action id when it applies (or refuses) the action.
     private async Task<AuditEntry?> WaitForAuditAsync(string id, string actionId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Disclosure;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 
@@ -15,11 +16,40 @@ public static class CaseViews
         record.MiitSubmittedAtUtc is { } submitted ? Local(record, submitted) : null,
         record.MiitReceiptId,
         record.MiitBreached,
+        record.Embargoed,
+        record.Disclosure is { } disclosure ? Disclosure(record, disclosure) : null,
+        record.Publication is { } publication ? Publication(record, publication) : null,
         record.PolicyVersion,
         record.Report,
         record.Assessment,
         record.Patch,
         [.. audit.Select(e => new TimelineItem(Local(record, e.AtUtc), e.Type, e.Article, e.Detail))]);
+
+    private static DisclosureView Disclosure(CaseRecord record, DisclosureRecord disclosure) => new(
+        disclosure.RequestId,
+        disclosure.State.ToString(),
+        disclosure.Request.RequestedBy,
+        disclosure.Request.ProposedDate,
+        Local(record, disclosure.RequestedAtUtc),
+        Reviewer(record, disclosure.Miit),
+        Reviewer(record, disclosure.Mps));
+
+    private static PublicationView Publication(CaseRecord record, PublicationRecord publication) => new(
+        publication.PublicationId,
+        publication switch
+        {
+            { PublishedAtUtc: not null } => "Published",
+            { Consent: ReviewState.Pending } => "HeldForMpsConsent",
+            _ => "NotPublished",
+        },
+        publication.Advisory.Title,
+        publication.Blackout,
+        publication.PublishedAtUtc is { } at ? Local(record, at) : null,
+        Reviewer(record, publication.MpsDecision));
+
+    private static ReviewerView? Reviewer(CaseRecord record, ReviewDecision? decision) => decision is null
+        ? null
+        : new ReviewerView(decision.Approved ? "Approved" : "Rejected", decision.Reviewer, Local(record, decision.AtUtc));
 
     public static MiitPackageView Package(CaseRecord record)
     {

@@ -51,8 +51,50 @@ public static class PolicyLoader
             if (retention < MinimumIntakeLogRetention)
                 throw new PolicyException("intakeLogRetention", "must be at least P183D: Art. 5 keeps intake logs six months or more.");
 
-            return new WorkflowPolicy(version, timeZone, new MiitSubmissionPolicy(deadline, reminders, escalations), retention);
+            return new WorkflowPolicy(version, timeZone, new MiitSubmissionPolicy(deadline, reminders, escalations), retention,
+                EarlyDisclosure(root), Blackouts(root));
         }
+    }
+
+    // Optional: without it reviews run on ReviewPolicy.Default.
+    private static ReviewPolicy? EarlyDisclosure(JsonElement root)
+    {
+        if (!root.TryGetProperty("earlyDisclosure", out _)) return null;
+        var review = Required(root, "earlyDisclosure", "earlyDisclosure", JsonValueKind.Object);
+        var timeout = RequiredDuration(review, "reviewTimeout", "earlyDisclosure.reviewTimeout");
+        if (timeout <= TimeSpan.Zero) throw new PolicyException("earlyDisclosure.reviewTimeout", "must be longer than zero.");
+        return new ReviewPolicy(timeout,
+            Offsets(review, "reminders", "earlyDisclosure.reminders", timeout),
+            Offsets(review, "escalations", "earlyDisclosure.escalations", timeout));
+    }
+
+    private static List<BlackoutWindow> Blackouts(JsonElement root)
+    {
+        var windows = new List<BlackoutWindow>();
+        if (!root.TryGetProperty("blackouts", out _)) return windows;
+        var index = 0;
+        foreach (var item in Required(root, "blackouts", "blackouts", JsonValueKind.Array).EnumerateArray())
+        {
+            var path = $"blackouts[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object) throw new PolicyException(path, "must be an object with name, from and to.");
+            var name = RequiredString(item, "name", path + ".name");
+            var from = Instant(item, "from", path + ".from");
+            var to = Instant(item, "to", path + ".to");
+            if (to <= from) throw new PolicyException(path + ".to", "must be after from.");
+            windows.Add(new BlackoutWindow(name, from, to));
+        }
+        return windows;
+    }
+
+    // An instant with an explicit offset, such as 2026-10-01T00:00:00+08:00: a blackout must not
+    // move with the time zone of the machine that reads the file.
+    private static DateTimeOffset Instant(JsonElement parent, string name, string path)
+    {
+        var text = RequiredString(parent, name, path);
+        var hasOffset = text.EndsWith('Z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-][0-9]{2}:[0-9]{2}$");
+        if (!hasOffset || !DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var instant))
+            throw new PolicyException(path, $"'{text}' is not an ISO 8601 date and time with an offset (e.g. 2026-10-01T00:00:00+08:00).");
+        return instant;
     }
 
     private static JsonElement Required(JsonElement parent, string name, string path, JsonValueKind kind)

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DurableVulns.Domain.Policy;
 
 /// <summary>
@@ -8,4 +10,14 @@ public sealed record WorkflowPolicy(
     string Version,
     string TimeZone,
     MiitSubmissionPolicy MiitSubmission,
-    TimeSpan IntakeLogRetention);
+    TimeSpan IntakeLogRetention,
+    ReviewPolicy? EarlyDisclosure = null,
+    IReadOnlyList<BlackoutWindow>? Blackouts = null)
+{
+    /// <summary>The reviewers' clock, the default one when the policy names none.</summary>
+    [JsonIgnore]
+    public ReviewPolicy Review => EarlyDisclosure ?? ReviewPolicy.Default;
+
+    /// <summary>The blackout window <paramref name="instant"/> falls in, if any.</summary>
+    public BlackoutWindow? BlackoutAt(DateTimeOffset instant) => Blackouts?.FirstOrDefault(b => b.Contains(instant));
+}

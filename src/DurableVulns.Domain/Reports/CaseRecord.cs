@@ -1,3 +1,5 @@
+using DurableVulns.Domain.Disclosure;
+
 namespace DurableVulns.Domain.Reports;
 
 /// <summary>
@@ -17,7 +19,14 @@ public sealed record CaseRecord(
     bool MiitBreached = false,
     Assessment? Assessment = null,
     PatchRelease? Patch = null,
-    DateTime? ClosedAtUtc = null)
+    DateTime? ClosedAtUtc = null,
+    DisclosureRecord? Disclosure = null,
+    PublicationRecord? Publication = null)
 {
     public bool MiitSubmitted => MiitSubmittedAtUtc is not null;
+
+    /// <summary>Art. 9(1): nothing is published before the fix, unless MIIT and MPS approved an early disclosure.</summary>
+    public bool Embargoed => Stage is CaseStage.Received or CaseStage.Assessed && Disclosure?.State != ReviewState.Approved;
+
+    public bool Published => Publication?.PublishedAtUtc is not null;
 }

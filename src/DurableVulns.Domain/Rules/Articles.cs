@@ -9,4 +9,9 @@ public static class Articles
     public const string SubmitToMiit = "Art. 7(2)";
     public const string PatchAndNotifyUsers = "Art. 7(3)";
     public const string Embargo = "Art. 9(1)";
+    public const string OperatorSystems = "Art. 9(2)";
+    public const string ExploitTools = "Art. 9(4)";
+    public const string FixWithPublication = "Art. 9(5)";
+    public const string NationalEvents = "Art. 9(6)";
+    public const string Overseas = "Art. 9(7)";
 }

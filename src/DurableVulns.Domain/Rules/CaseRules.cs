@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Disclosure;
 using DurableVulns.Domain.Reports;
 
 namespace DurableVulns.Domain.Rules;
@@ -29,4 +30,14 @@ public static class CaseRules
             _ => null,
         };
     }
+
+    /// <summary>Null when an early disclosure may be requested (Art. 9(1)); otherwise why not.</summary>
+    public static string? DisclosureRefusal(CaseStage stage, ReviewState? current) => (stage, current) switch
+    {
+        (CaseStage.Closed, _) => "The case is closed.",
+        (CaseStage.PatchReleased, _) => "The patch has been released: the embargo is over, no early disclosure is needed.",
+        (_, ReviewState.Pending) => "An early-disclosure request is already open on this case.",
+        (_, ReviewState.Approved) => "An early disclosure has already been approved for this case.",
+        _ => null,
+    };
 }

@@ -13,15 +13,23 @@ public static class MiitClock
         AsUtc(receivedAtUtc) + policy.Deadline;
 
     /// <summary>Every step of the clock in the order it fires; the deadline is last.</summary>
-    public static IReadOnlyList<MiitClockStep> Steps(DateTime receivedAtUtc, MiitSubmissionPolicy policy)
+    public static IReadOnlyList<ClockStep> Steps(DateTime receivedAtUtc, MiitSubmissionPolicy policy) =>
+        Ladder(receivedAtUtc, policy.Reminders, policy.Escalations, policy.Deadline);
+
+    /// <summary>
+    /// Reminders and escalations at offsets from <paramref name="startUtc"/>, ordered by due time,
+    /// then the deadline last. Reviewers' clocks use the same ladder.
+    /// </summary>
+    public static IReadOnlyList<ClockStep> Ladder(
+        DateTime startUtc, IReadOnlyList<TimeSpan> reminders, IReadOnlyList<TimeSpan> escalations, TimeSpan deadline)
     {
-        var start = AsUtc(receivedAtUtc);
-        var steps = policy.Reminders.Select((offset, i) => new MiitClockStep(MiitClockStepKind.Reminder, i, start + offset))
-            .Concat(policy.Escalations.Select((offset, i) => new MiitClockStep(MiitClockStepKind.Escalation, i, start + offset)))
+        var start = AsUtc(startUtc);
+        var steps = reminders.Select((offset, i) => new ClockStep(ClockStepKind.Reminder, i, start + offset))
+            .Concat(escalations.Select((offset, i) => new ClockStep(ClockStepKind.Escalation, i, start + offset)))
             .OrderBy(step => step.DueAtUtc)
             .ThenBy(step => step.Kind)
             .ToList();
-        steps.Add(new MiitClockStep(MiitClockStepKind.Deadline, 0, Deadline(start, policy)));
+        steps.Add(new ClockStep(ClockStepKind.Deadline, 0, start + deadline));
         return steps;
     }
 

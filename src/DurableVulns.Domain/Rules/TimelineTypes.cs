@@ -15,4 +15,14 @@ public static class TimelineTypes
     public const string UsersNotified = nameof(UsersNotified);
     public const string Closed = nameof(Closed);
     public const string ActionRefused = nameof(ActionRefused);
+    public const string DisclosureRequested = nameof(DisclosureRequested);
+    public const string DisclosureApproved = nameof(DisclosureApproved);
+    public const string DisclosureRejected = nameof(DisclosureRejected);
+    public const string DisclosureTimedOut = nameof(DisclosureTimedOut);
+    public const string ReviewerReminder = nameof(ReviewerReminder);
+    public const string ReviewerDecision = nameof(ReviewerDecision);
+    public const string BlackoutHeld = nameof(BlackoutHeld);
+    public const string MpsConsentGranted = nameof(MpsConsentGranted);
+    public const string MpsConsentRefused = nameof(MpsConsentRefused);
+    public const string Published = nameof(Published);
 }

@@ -14,4 +14,11 @@ public sealed class MailOptions
     public string? SendGridApiKey { get; set; }
 
     public string From { get; set; } = "psirt@durablevulns.local";
+
+    /// <summary>
+    /// SendGrid dynamic template ids by our template name (<see cref="Workflows.Ports.OutgoingMail.Template"/>),
+    /// e.g. <c>DurableVulns__Mail__Templates__review-request=d-…</c>. Used by <see cref="MailMode.SendGrid"/> only;
+    /// a mail whose template has no id here goes out as plain text.
+    /// </summary>
+    public Dictionary<string, string> Templates { get; set; } = new();
 }

@@ -8,8 +8,10 @@ using SendGrid.Helpers.Mail;
 namespace DurableVulns.Infrastructure.Mail;
 
 /// <summary>
-/// Production mailer over the SendGrid v3 mail-send API. A rejected send throws, so the durable
-/// activity that called it is retried.
+/// Production mailer over the SendGrid v3 mail-send API. A mail that names a template configured in
+/// <see cref="MailOptions.Templates"/> goes out as that dynamic template, with its template data plus
+/// <c>subject</c>; any other mail goes out as its plain text body. A rejected send throws, so the
+/// durable activity that called it is retried.
 /// </summary>
 public sealed class SendGridMailer : IMailer
 {
@@ -17,8 +19,12 @@ public sealed class SendGridMailer : IMailer
     // custom arg comes back on SendGrid's event webhook, so both can be traced to the case.
     private const string KeyName = "X-DurableVulns-Key";
 
+    // Added to every template's data, so a template can use {{subject}} for its subject line.
+    private const string SubjectField = "subject";
+
     private readonly ISendGridClient _client;
     private readonly EmailAddress _from;
+    private readonly Dictionary<string, string> _templateIds = new(StringComparer.OrdinalIgnoreCase);
 
     public SendGridMailer(ISendGridClient client, IOptions<MailOptions> options)
     {
@@ -30,6 +36,15 @@ public sealed class SendGridMailer : IMailer
 
         _client = client;
         _from = MailHelper.StringToEmailAddress(from.Trim());
+
+        // Configuration keys are case-insensitive, so template names are too; a blank id means "not configured".
+        if (options.Value.Templates is { } templates)
+        {
+            foreach (var (name, id) in templates)
+            {
+                if (!string.IsNullOrWhiteSpace(name) && !string.IsNullOrWhiteSpace(id)) _templateIds[name] = id.Trim();
+            }
+        }
     }
 
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
@@ -48,7 +63,10 @@ public sealed class SendGridMailer : IMailer
         }
 
         // One personalization per recipient: e.g. affected users must not see each other's addresses.
-        var message = MailHelper.CreateSingleEmailToMultipleRecipients(_from, to, OneLine(mail.Subject), mail.TextBody, null);
+        var subject = OneLine(mail.Subject);
+        var message = mail.Template is { } template && _templateIds.TryGetValue(template, out var templateId)
+            ? MailHelper.CreateSingleTemplateEmailToMultipleRecipients(_from, to, templateId, TemplateData(mail, subject))
+            : MailHelper.CreateSingleEmailToMultipleRecipients(_from, to, subject, mail.TextBody, null);
         message.AddGlobalHeader(KeyName, HeaderValue(mail.Key));
         message.AddGlobalCustomArg(KeyName, mail.Key);
 
@@ -59,6 +77,20 @@ public sealed class SendGridMailer : IMailer
             throw new InvalidOperationException(
                 $"SendGrid did not accept the message: HTTP {(int)response.StatusCode} ({response.StatusCode}).");
         }
+    }
+
+    /// <summary>The mail's template data (serialized as one JSON object of strings) plus its one-line subject.</summary>
+    private static Dictionary<string, string> TemplateData(OutgoingMail mail, string subject)
+    {
+        var data = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (mail.TemplateData is { } fields)
+        {
+            foreach (var (name, value) in fields) data[name] = value;
+        }
+
+        // The subject the workflow chose wins over a same-named data field, as for a plain-text mail.
+        data[SubjectField] = subject;
+        return data;
     }
 
     /// <summary>A subject is one line: line breaks (e.g. from a reporter-supplied name) become spaces.</summary>

@@ -45,9 +45,9 @@ public static class CaseMails
         未经修复，请勿公开 / Do not publish before a fix is released (Art. 9(1)).
         """);
 
-    public static OutgoingMail ClockAlert(CaseRecord record, MiitClockStep step, IReadOnlyList<string> to)
+    public static OutgoingMail ClockAlert(CaseRecord record, ClockStep step, IReadOnlyList<string> to)
     {
-        var label = step.Kind == MiitClockStepKind.Escalation ? "升级 / ESCALATION" : "提醒 / Reminder";
+        var label = step.Kind == ClockStepKind.Escalation ? "升级 / ESCALATION" : "提醒 / Reminder";
         return new(
             $"{record.Id}/miit-{step.Key}",
             to,

@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Disclosure;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 using DurableVulns.Workflows.Activities;
@@ -7,116 +8,230 @@ using Microsoft.DurableTask;
 namespace DurableVulns.Workflows.Orchestrators;
 
 /// <summary>
-/// One report's life: acknowledge, notify upstream (Art. 7(1)), run the MIIT clock
-/// (Art. 7(2)) while the PSIRT assesses, submits and patches (Art. 7(3)), then close.
-/// The clock's timers and the PSIRT's events are raced in one loop, so reminders fire
-/// with nobody acting and an action is taken as soon as it arrives.
+/// One report's life: acknowledge, notify upstream (Art. 7(1)), run the MIIT clock (Art. 7(2))
+/// while the PSIRT assesses, submits and patches (Art. 7(3)); hold the embargo, with early
+/// disclosure only on MIIT and MPS approval (Art. 9(1)); publish through the gate, waiting for
+/// MPS consent in a blackout (Art. 9(6)); close. The clock's timer, the PSIRT's events and a
+/// running review are raced in one loop, so reminders fire with nobody acting and an action is
+/// taken as soon as it arrives.
 /// </summary>
 public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecycleInput, CaseStage>
 {
-    public override async Task<CaseStage> RunAsync(TaskOrchestrationContext context, ReportLifecycleInput input)
+    public override Task<CaseStage> RunAsync(TaskOrchestrationContext context, ReportLifecycleInput input) =>
+        new CaseRun(context, input).RunAsync();
+
+    /// <summary>One execution's state; rebuilt from history on every replay.</summary>
+    private sealed class CaseRun(TaskOrchestrationContext context, ReportLifecycleInput input)
     {
-        var caseId = input.CaseId;
-        await Call(context, nameof(AcknowledgeReporterActivity), caseId);
-        if (input.HasUpstreamComponent)
-            await Call(context, nameof(NotifyUpstreamProviderActivity), caseId);
+        private readonly string caseId = input.CaseId;
+        private readonly Queue<ClockStep> clock = new(MiitClock.Steps(input.ReceivedAtUtc, input.Policy.MiitSubmission));
+        private CaseStage stage = CaseStage.Received;
+        private bool miitSubmitted;
+        private bool published;
+        private ReviewState? disclosure;
+        private Task? timer;
+        private CancellationTokenSource? timerCancellation;
+        private Task<ReviewOutcome>? review;
+        private ReviewInput? reviewInput;
+        private PsirtAction<PublicationCommand>? heldPublication;
 
-        var stage = CaseStage.Received;
-        var miitSubmitted = false;
-        var clock = new Queue<MiitClockStep>(MiitClock.Steps(input.ReceivedAtUtc, input.Policy.MiitSubmission));
-        Task? timer = null;
-        CancellationTokenSource? timerCancellation = null;
+        private Task<PsirtAction<Assessment>> assessment = null!;
+        private Task<PsirtAction<MiitSubmission>> submission = null!;
+        private Task<PsirtAction<PatchRelease>> patch = null!;
+        private Task<PsirtAction<CloseRequest>> close = null!;
+        private Task<PsirtAction<DisclosureRequest>> disclosureRequest = null!;
+        private Task<PsirtAction<PublicationCommand>> publication = null!;
 
-        var assessment = context.WaitForExternalEvent<PsirtAction<Assessment>>(EventNames.Assessment);
-        var submission = context.WaitForExternalEvent<PsirtAction<MiitSubmission>>(EventNames.MiitSubmission);
-        var patch = context.WaitForExternalEvent<PsirtAction<PatchRelease>>(EventNames.PatchRelease);
-        var close = context.WaitForExternalEvent<PsirtAction<CloseRequest>>(EventNames.Close);
-
-        while (true)
+        public async Task<CaseStage> RunAsync()
         {
-            if (timer is null && !miitSubmitted && clock.Count > 0)
-            {
-                timerCancellation = new CancellationTokenSource();
-                timer = context.CreateTimer(clock.Peek().DueAtUtc, timerCancellation.Token);
-            }
+            await context.CallWithRetryAsync(nameof(AcknowledgeReporterActivity), caseId);
+            if (input.HasUpstreamComponent)
+                await context.CallWithRetryAsync(nameof(NotifyUpstreamProviderActivity), caseId);
 
-            Task[] waits = timer is null ? [assessment, submission, patch, close] : [assessment, submission, patch, close, timer];
-            var next = await Task.WhenAny(waits);
+            assessment = Wait<Assessment>(EventNames.Assessment);
+            submission = Wait<MiitSubmission>(EventNames.MiitSubmission);
+            patch = Wait<PatchRelease>(EventNames.PatchRelease);
+            close = Wait<CloseRequest>(EventNames.Close);
+            disclosureRequest = Wait<DisclosureRequest>(EventNames.DisclosureRequest);
+            publication = Wait<PublicationCommand>(EventNames.Publication);
 
-            if (next == timer)
+            while (stage != CaseStage.Closed)
             {
-                timer = null;
-                // The storage queue hides a timer message in whole seconds, so it can surface a
-                // little early; a clock step must never fire before its time, so wait out the rest.
-                if (context.CurrentUtcDateTime < clock.Peek().DueAtUtc) continue;
-                var step = clock.Dequeue();
-                var activity = step.Kind == MiitClockStepKind.Deadline
-                    ? nameof(RecordMiitBreachActivity)
-                    : nameof(SendMiitClockAlertActivity);
-                await Call(context, activity, new ClockStepInput(caseId, step));
+                if (timer is null && !miitSubmitted && clock.Count > 0)
+                {
+                    timerCancellation = new CancellationTokenSource();
+                    timer = context.CreateTimer(clock.Peek().DueAtUtc, timerCancellation.Token);
+                }
+
+                List<Task> waits = [assessment, submission, patch, close, disclosureRequest, publication];
+                if (timer is not null) waits.Add(timer);
+                if (review is not null) waits.Add(review);
+                var next = await Task.WhenAny(waits);
+
+                if (next == timer) await OnClockAsync();
+                else if (next == review) await OnReviewEndedAsync();
+                else if (next == assessment) await OnAssessmentAsync();
+                else if (next == submission) await OnSubmissionAsync();
+                else if (next == patch) await OnPatchAsync();
+                else if (next == disclosureRequest) await OnDisclosureRequestAsync();
+                else if (next == publication) await OnPublicationAsync();
+                else await OnCloseAsync();
             }
-            else if (next == assessment)
-            {
-                var action = await assessment;
-                assessment = context.WaitForExternalEvent<PsirtAction<Assessment>>(EventNames.Assessment);
-                if (await Refused(context, caseId, action, CaseAction.Assess, stage, miitSubmitted)) continue;
-                await Call(context, nameof(RecordAssessmentActivity), new CaseActionInput<Assessment>(caseId, action));
-                stage = CaseStage.Assessed;
-            }
-            else if (next == submission)
-            {
-                var action = await submission;
-                submission = context.WaitForExternalEvent<PsirtAction<MiitSubmission>>(EventNames.MiitSubmission);
-                if (await Refused(context, caseId, action, CaseAction.SubmitToMiit, stage, miitSubmitted)) continue;
-                await Call(context, nameof(RecordMiitSubmissionActivity), new CaseActionInput<MiitSubmission>(caseId, action));
-                miitSubmitted = true;
-                StopClock(ref timer, timerCancellation);
-            }
-            else if (next == patch)
-            {
-                var action = await patch;
-                patch = context.WaitForExternalEvent<PsirtAction<PatchRelease>>(EventNames.PatchRelease);
-                if (await Refused(context, caseId, action, CaseAction.ReleasePatch, stage, miitSubmitted)) continue;
-                await Call(context, nameof(ReleasePatchActivity), new CaseActionInput<PatchRelease>(caseId, action));
-                stage = CaseStage.PatchReleased;
-                await Call(context, nameof(NotifyAffectedUsersActivity), caseId);
-            }
-            else
-            {
-                var action = await close;
-                close = context.WaitForExternalEvent<PsirtAction<CloseRequest>>(EventNames.Close);
-                if (await Refused(context, caseId, action, CaseAction.Close, stage, miitSubmitted)) continue;
-                await Call(context, nameof(CloseCaseActivity), new CaseActionInput<CloseRequest>(caseId, action));
-                StopClock(ref timer, timerCancellation);
-                return CaseStage.Closed;
-            }
+            return CaseStage.Closed;
         }
-    }
 
-    // DurableTask.Core completes an orchestration only when no durable timer is open, so a
-    // clock timer that will not be needed is cancelled, not left behind.
-    private static void StopClock(ref Task? timer, CancellationTokenSource? timerCancellation)
-    {
-        timerCancellation?.Cancel();
-        timer = null;
-    }
+        private async Task OnClockAsync()
+        {
+            timer = null;
+            // The storage queue hides a timer message in whole seconds, so it can surface a
+            // little early; a clock step must never fire before its time, so wait out the rest.
+            if (context.CurrentUtcDateTime < clock.Peek().DueAtUtc) return;
+            var step = clock.Dequeue();
+            var activity = step.Kind == ClockStepKind.Deadline ? nameof(RecordMiitBreachActivity) : nameof(SendMiitClockAlertActivity);
+            await context.CallWithRetryAsync(activity, new ClockStepInput(caseId, step));
+        }
 
-    // Storage or mail can fail for a while; an activity is retried rather than failing the case.
-    private static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(5)));
+        private async Task OnAssessmentAsync()
+        {
+            var action = await assessment;
+            assessment = Wait<Assessment>(EventNames.Assessment);
+            if (await RefusedAsync(action, CaseAction.Assess)) return;
+            await context.CallWithRetryAsync(nameof(RecordAssessmentActivity), new CaseActionInput<Assessment>(caseId, action));
+            stage = CaseStage.Assessed;
+        }
 
-    private static Task<bool> Call(TaskOrchestrationContext context, string activity, object input) =>
-        context.CallActivityAsync<bool>(activity, input, ActivityRetry);
+        private async Task OnSubmissionAsync()
+        {
+            var action = await submission;
+            submission = Wait<MiitSubmission>(EventNames.MiitSubmission);
+            if (await RefusedAsync(action, CaseAction.SubmitToMiit)) return;
+            await context.CallWithRetryAsync(nameof(RecordMiitSubmissionActivity), new CaseActionInput<MiitSubmission>(caseId, action));
+            miitSubmitted = true;
+            // DurableTask.Core completes an orchestration only when no durable timer is open, so
+            // the clock's pending timer is cancelled, not left behind.
+            timerCancellation?.Cancel();
+            timer = null;
+            await CloseIfDoneAsync();
+        }
 
-    // The API checks the same rule before it raises the event; this catches the action that
-    // lost a race with another one, and records why it was not applied.
-    private static async Task<bool> Refused<TBody>(
-        TaskOrchestrationContext context, string caseId, PsirtAction<TBody> action, CaseAction kind, CaseStage stage, bool miitSubmitted)
-    {
-        var reason = CaseRules.Refusal(kind, stage, miitSubmitted);
-        if (reason is null) return false;
-        await Call(context, nameof(RecordRefusedActionActivity),
-            new RefusedAction(caseId, action.ActionId, action.Actor, kind.ToString(), reason));
-        return true;
+        private async Task OnPatchAsync()
+        {
+            var action = await patch;
+            patch = Wait<PatchRelease>(EventNames.PatchRelease);
+            if (await RefusedAsync(action, CaseAction.ReleasePatch)) return;
+            await context.CallWithRetryAsync(nameof(ReleasePatchActivity), new CaseActionInput<PatchRelease>(caseId, action));
+            stage = CaseStage.PatchReleased;
+            await context.CallWithRetryAsync(nameof(NotifyAffectedUsersActivity), caseId);
+            await CloseIfDoneAsync();
+        }
+
+        private async Task OnCloseAsync()
+        {
+            var action = await close;
+            close = Wait<CloseRequest>(EventNames.Close);
+            if (await RefusedAsync(action, CaseAction.Close)) return;
+            await CloseAsync(new CaseActionInput<CloseRequest>(caseId, action));
+        }
+
+        private async Task OnDisclosureRequestAsync()
+        {
+            var action = await disclosureRequest;
+            disclosureRequest = Wait<DisclosureRequest>(EventNames.DisclosureRequest);
+            var refusal = CaseRules.DisclosureRefusal(stage, disclosure) ?? (review is null ? null : "A review is under way on this case.");
+            if (await RecordRefusalAsync(action, "RequestDisclosure", refusal)) return;
+            await context.CallWithRetryAsync(nameof(RecordDisclosureRequestActivity), new CaseActionInput<DisclosureRequest>(caseId, action));
+            disclosure = ReviewState.Pending;
+            StartReview(action.ActionId, ReviewKind.EarlyDisclosure, [ReviewerRole.MIIT, ReviewerRole.MPS]);
+        }
+
+        private async Task OnPublicationAsync()
+        {
+            var action = await publication;
+            publication = Wait<PublicationCommand>(EventNames.Publication);
+            string? refusal =
+                published ? "The advisory has already been published." :
+                heldPublication is not null ? "A publication is already waiting for MPS consent." :
+                stage is CaseStage.Received or CaseStage.Assessed && disclosure != ReviewState.Approved
+                    ? $"{Articles.Embargo}: the embargo holds until the patch is released." : null;
+            if (await RecordRefusalAsync(action, "Publish", refusal)) return;
+
+            if (action.Body.Blackout is not null && review is null)
+            {
+                await context.CallWithRetryAsync(nameof(HoldPublicationActivity), new CaseActionInput<PublicationCommand>(caseId, action));
+                heldPublication = action;
+                StartReview(action.ActionId, ReviewKind.BlackoutConsent, [ReviewerRole.MPS]);
+                return;
+            }
+            if (action.Body.Blackout is not null)
+            {
+                await RecordRefusalAsync(action, "Publish", "A review is under way on this case; publish after it ends.");
+                return;
+            }
+            await PublishAsync(new PublishInput(caseId, action.ActionId, action));
+        }
+
+        private async Task OnReviewEndedAsync()
+        {
+            var outcome = await review!;
+            var ended = reviewInput!;
+            review = null;
+            reviewInput = null;
+            if (ended.Kind == ReviewKind.EarlyDisclosure)
+            {
+                await context.CallWithRetryAsync(nameof(RecordDisclosureOutcomeActivity), new ReviewOutcomeInput(ended, outcome));
+                disclosure = outcome.State;
+                await CloseIfDoneAsync();
+                return;
+            }
+            await context.CallWithRetryAsync(nameof(RecordConsentOutcomeActivity), new ReviewOutcomeInput(ended, outcome));
+            var held = heldPublication!;
+            heldPublication = null;
+            if (outcome.State == ReviewState.Approved) await PublishAsync(new PublishInput(caseId, "published", held));
+        }
+
+        private async Task PublishAsync(PublishInput publish)
+        {
+            await context.CallWithRetryAsync(nameof(PublishAdvisoryActivity), publish);
+            published = true;
+            await CloseIfDoneAsync();
+        }
+
+        // Published, patched and submitted to MIIT: nothing is left to do, so the case closes itself.
+        private Task CloseIfDoneAsync() => published && stage == CaseStage.PatchReleased && miitSubmitted && review is null
+            ? CloseAsync(new CaseActionInput<CloseRequest>(caseId,
+                new PsirtAction<CloseRequest>("closed", CaseJournal.SystemActor, new CloseRequest("Published and patched."))))
+            : Task.CompletedTask;
+
+        private async Task CloseAsync(CaseActionInput<CloseRequest> closing)
+        {
+            await context.CallWithRetryAsync(nameof(CloseCaseActivity), closing);
+            timerCancellation?.Cancel();
+            stage = CaseStage.Closed;
+        }
+
+        private void StartReview(string reviewId, ReviewKind kind, IReadOnlyList<ReviewerRole> roles)
+        {
+            reviewInput = new ReviewInput(caseId, reviewId, kind, roles, context.CurrentUtcDateTime, input.Policy.Review);
+            review = context.CallSubOrchestratorAsync<ReviewOutcome>(nameof(ReviewOrchestrator), reviewInput,
+                new SubOrchestrationOptions { InstanceId = ReviewInput.InstanceIdFor(caseId, reviewId) });
+        }
+
+        private Task<PsirtAction<TBody>> Wait<TBody>(string eventName) => context.WaitForExternalEvent<PsirtAction<TBody>>(eventName);
+
+        // The API checks the same rules before it raises the event; this catches the action that
+        // lost a race with another one, and records why it was not applied.
+        private Task<bool> RefusedAsync<TBody>(PsirtAction<TBody> action, CaseAction kind)
+        {
+            var refusal = CaseRules.Refusal(kind, stage, miitSubmitted)
+                ?? (kind == CaseAction.Close && review is not null ? "A review is under way on this case; close it after the review ends." : null);
+            return RecordRefusalAsync(action, kind.ToString(), refusal);
+        }
+
+        private async Task<bool> RecordRefusalAsync<TBody>(PsirtAction<TBody> action, string kind, string? refusal)
+        {
+            if (refusal is null) return false;
+            await context.CallWithRetryAsync(nameof(RecordRefusedActionActivity), new RefusedAction(caseId, action.ActionId, action.Actor, kind, refusal));
+            return true;
+        }
     }
 }

@@ -70,8 +70,7 @@ public sealed class PolicyLoaderTests
               "timeZone": "Asia/Shanghai",
               "miitSubmission": { "deadline": "PT48H" },
               "intakeLogRetention": "P183D",
-              "earlyDisclosure": { "timeout": "P7D" },
-              "blackouts": []
+              "bountyProgramme": { "enabled": true }
             }
             """;
 
@@ -80,6 +79,65 @@ public sealed class PolicyLoaderTests
 
         // Assert
         Assert.Equal("test.1", policy.Version);
+    }
+
+    [Fact]
+    public void Parse_EarlyDisclosureAndBlackouts_ReadsReviewClockAndWindows()
+    {
+        // Arrange
+        var json = """
+            { "version": "t", "timeZone": "Asia/Shanghai", "miitSubmission": { "deadline": "PT48H" }, "intakeLogRetention": "P183D",
+              "earlyDisclosure": { "reviewTimeout": "P7D", "reminders": ["P2D","P5D"], "escalations": ["P6D"] },
+              "blackouts": [ { "name": "国庆 National Day", "from": "2026-10-01T00:00:00+08:00", "to": "2026-10-08T00:00:00+08:00" } ] }
+            """;
+
+        // Act
+        var policy = PolicyLoader.Parse(json);
+
+        // Assert
+        Assert.Equal(TimeSpan.FromDays(7), policy.Review.ReviewTimeout);
+        Assert.Equal([TimeSpan.FromDays(2), TimeSpan.FromDays(5)], policy.Review.Reminders);
+        Assert.Equal([TimeSpan.FromDays(6)], policy.Review.Escalations);
+        var window = Assert.Single(policy.Blackouts!);
+        Assert.Equal("国庆 National Day", window.Name);
+        Assert.Equal(window, policy.BlackoutAt(new DateTimeOffset(2026, 9, 30, 16, 0, 0, TimeSpan.Zero)));
+        Assert.Null(policy.BlackoutAt(new DateTimeOffset(2026, 10, 7, 16, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void Parse_NoEarlyDisclosure_UsesDefaultReviewClock()
+    {
+        // Arrange
+        var json = """{ "version": "t", "timeZone": "Asia/Shanghai", "miitSubmission": { "deadline": "PT48H" }, "intakeLogRetention": "P183D" }""";
+
+        // Act
+        var policy = PolicyLoader.Parse(json);
+
+        // Assert
+        Assert.Equal(ReviewPolicy.Default, policy.Review);
+        Assert.Null(policy.BlackoutAt(DateTimeOffset.UtcNow));
+    }
+
+    [Theory]
+    [InlineData("""{ "timeout": "P7D" }""", "[]", "earlyDisclosure.reviewTimeout")]
+    [InlineData("""{ "reviewTimeout": "P7D", "reminders": ["P8D"] }""", "[]", "earlyDisclosure.reminders[0]")]
+    [InlineData("""{ "reviewTimeout": "P7D" }""", """[ { "name": "x", "from": "2026-10-01T00:00:00", "to": "2026-10-08T00:00:00+08:00" } ]""", "blackouts[0].from")]
+    [InlineData("""{ "reviewTimeout": "P7D" }""", """[ { "name": "x", "from": "2026-10-08T00:00:00+08:00", "to": "2026-10-01T00:00:00+08:00" } ]""", "blackouts[0].to")]
+    [InlineData("""{ "reviewTimeout": "P7D" }""", """[ { "from": "2026-10-01T00:00:00Z", "to": "2026-10-08T00:00:00Z" } ]""", "blackouts[0].name")]
+    [InlineData("""{ "reviewTimeout": "P7D" }""", """{}""", "blackouts")]
+    public void Parse_BadReviewClockOrBlackout_ThrowsNamingTheKey(string earlyDisclosure, string blackouts, string key)
+    {
+        // Arrange
+        var json = $$"""
+            { "version": "t", "timeZone": "Asia/Shanghai", "miitSubmission": { "deadline": "PT48H" }, "intakeLogRetention": "P183D",
+              "earlyDisclosure": {{earlyDisclosure}}, "blackouts": {{blackouts}} }
+            """;
+
+        // Act
+        var ex = Assert.Throws<PolicyException>(() => PolicyLoader.Parse(json));
+
+        // Assert
+        Assert.Equal(key, ex.Key);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class MiitClockTests
         // Assert
         Assert.Equal(["Reminder-0", "Reminder-1", "Escalation-0", "Deadline-0"], steps.Select(s => s.Key));
         Assert.Equal(
-            [MiitClockStepKind.Reminder, MiitClockStepKind.Reminder, MiitClockStepKind.Escalation, MiitClockStepKind.Deadline],
+            [ClockStepKind.Reminder, ClockStepKind.Reminder, ClockStepKind.Escalation, ClockStepKind.Deadline],
             steps.Select(s => s.Kind));
         Assert.Equal([0, 1, 0, 0], steps.Select(s => s.Ordinal));
         Assert.Equal(

@@ -51,7 +51,7 @@ public sealed class WorkerSerializationTests : IDisposable
     public void DataConverter_ActivityInputs_RoundTrip()
     {
         // Arrange
-        var step = new ClockStepInput("case-1", new MiitClockStep(MiitClockStepKind.Escalation, 1, ReceivedAt.AddHours(44)));
+        var step = new ClockStepInput("case-1", new ClockStep(ClockStepKind.Escalation, 1, ReceivedAt.AddHours(44)));
         var action = new CaseActionInput<Domain.Reports.Assessment>("case-1", new PsirtAction<Domain.Reports.Assessment>("a1", "psirt-api", Samples.Assessment()));
 
         // Act

@@ -2,6 +2,7 @@ using DurableVulns.Infrastructure.Mail;
 using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DurableVulns.Infrastructure.Tests.Mail;
 
@@ -54,6 +55,25 @@ public sealed class MailServiceCollectionExtensionsTests
         // Assert
         using var provider = services.BuildServiceProvider();
         Assert.IsType<SendGridMailer>(provider.GetRequiredService<IMailer>());
+    }
+
+    [Fact]
+    public void AddDurableVulnsMail_TemplatesSection_BindsTemplateIdsByName()
+    {
+        // Arrange
+        var services = new ServiceCollection();
+        var configuration = Configuration(new()
+        {
+            ["DurableVulns:Mail:Templates:review-request"] = "d-0123456789abcdef0123456789abcdef",
+        });
+
+        // Act
+        services.AddDurableVulnsMail(configuration);
+
+        // Assert
+        using var provider = services.BuildServiceProvider();
+        var templates = provider.GetRequiredService<IOptions<MailOptions>>().Value.Templates;
+        Assert.Equal("d-0123456789abcdef0123456789abcdef", Assert.Single(templates, t => t.Key == "review-request").Value);
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>

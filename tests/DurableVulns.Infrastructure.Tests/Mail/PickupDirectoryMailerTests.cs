@@ -45,6 +45,33 @@ public sealed class PickupDirectoryMailerTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_TemplatedMail_WritesTextBodyWithChineseAndEnglishLines()
+    {
+        // Arrange
+        var mailer = CreateMailer();
+        var body = "请审核 / Please review: 提前公开漏洞信息的评估 / early disclosure before the patch (Art. 9(1))\n"
+            + "\n"
+            + "标题 / Title: 栈溢出\n"
+            + "您以 Legal 审核人身份收到此邮件。请在 2025-03-11 13:06 UTC+08:00 前作出决定；逾期未决定则维持禁止公开。\n"
+            + "You receive this as a Legal reviewer. Please decide by 2025-03-11 13:06 UTC+08:00; without a decision the embargo stays.\n";
+        var data = new Dictionary<string, string> { ["title"] = "栈溢出", ["role"] = "Legal" };
+        var mail = new OutgoingMail("DV-2025-0001/review/r1/Legal/legal@vendor.example", ["legal@vendor.example"],
+            "审核请求 / Review request: DV-2025-0001", body, "review-request", data);
+
+        // Act
+        await mailer.SendAsync(mail);
+
+        // Assert
+        var parsed = Parse(await File.ReadAllBytesAsync(Assert.Single(Directory.GetFiles(Pickup))));
+        Assert.Equal(body.ReplaceLineEndings("\r\n"), parsed.Body);
+        var lines = parsed.Body.Split("\r\n");
+        Assert.Contains("标题 / Title: 栈溢出", lines);
+        Assert.Contains(lines, line => line.StartsWith("您以 Legal 审核人身份收到此邮件。", StringComparison.Ordinal));
+        Assert.Contains(lines, line => line.StartsWith("You receive this as a Legal reviewer.", StringComparison.Ordinal));
+        Assert.Equal("text/plain; charset=utf-8", parsed.Single("Content-Type"));
+    }
+
+    [Fact]
     public async Task SendAsync_AnyMail_WritesRfc5322AndMimeHeaders()
     {
         // Arrange

@@ -14,6 +14,18 @@ public sealed class SendGridMailerTests
     private const string ApiKey = "SG.test-key";
     private const string Subject = "漏洞报告已收到 / Vulnerability report received: DV-2025-0001";
     private const string Body = "您好 李伟：我们已收到您的漏洞报告。";
+    private const string TemplateName = "review-request";
+    private const string TemplateId = "d-0123456789abcdef0123456789abcdef";
+    private const string ReviewSubject = "审核请求 / Review request: DV-2025-0001";
+    private const string ReviewBody = "请审核 / Please review: 提前公开漏洞信息的评估 / early disclosure\n标题 / Title: 栈溢出";
+
+    private static readonly Dictionary<string, string> ReviewData = new()
+    {
+        ["caseId"] = "DV-2025-0001",
+        ["kindZh"] = "提前公开漏洞信息的评估",
+        ["title"] = "栈溢出",
+        ["approveUrl"] = "https://psirt.example/approve/abc",
+    };
 
     [Fact]
     public async Task SendAsync_ValidMail_PostsMailSendRequestWithBearerKeyAndContent()
@@ -142,10 +154,66 @@ public sealed class SendGridMailerTests
         Assert.Empty(handler.Requests);
     }
 
-    private static SendGridMailer CreateMailer(RecordingHandler handler)
+    [Fact]
+    public async Task SendAsync_TemplateConfigured_PostsTemplateIdAndDynamicDataWithoutContent()
+    {
+        // Arrange
+        var handler = new RecordingHandler(HttpStatusCode.Accepted);
+        var mailer = CreateMailer(handler, new() { [TemplateName] = TemplateId });
+        string[] reviewers = ["legal@vendor.example", "psirt-lead@vendor.example"];
+        var mail = new OutgoingMail("DV-2025-0001/review/r1/Legal", reviewers, ReviewSubject, ReviewBody, TemplateName, ReviewData);
+
+        // Act
+        await mailer.SendAsync(mail);
+
+        // Assert
+        using var json = JsonDocument.Parse(Assert.Single(handler.Requests).Body);
+        var root = json.RootElement;
+        Assert.Equal(TemplateId, root.GetProperty("template_id").GetString());
+        Assert.False(root.TryGetProperty("content", out _), "a templated mail must not carry a text body");
+        var personalizations = root.GetProperty("personalizations").EnumerateArray().ToList();
+        Assert.Equal(reviewers, personalizations.Select(p => p.GetProperty("to")[0].GetProperty("email").GetString()));
+        var expected = new Dictionary<string, string>(ReviewData) { ["subject"] = ReviewSubject };
+        Assert.All(personalizations, p =>
+        {
+            var data = p.GetProperty("dynamic_template_data");
+            Assert.Equal(JsonValueKind.Object, data.ValueKind);
+            var actual = data.EnumerateObject().ToDictionary(f => f.Name, f => f.Value.GetString() ?? "<not a string>");
+            Assert.Equal(expected, actual);
+            Assert.Equal("栈溢出", data.GetProperty("title").GetString());
+        });
+        Assert.Equal("DV-2025-0001/review/r1/Legal", root.GetProperty("headers").GetProperty("X-DurableVulns-Key").GetString());
+        Assert.Equal("DV-2025-0001/review/r1/Legal", root.GetProperty("custom_args").GetProperty("X-DurableVulns-Key").GetString());
+    }
+
+    [Fact]
+    public async Task SendAsync_TemplateWithoutConfiguredId_PostsPlainTextContent()
+    {
+        // Arrange
+        var handler = new RecordingHandler(HttpStatusCode.Accepted);
+        var mailer = CreateMailer(handler, new() { ["advisory"] = TemplateId });
+        var mail = new OutgoingMail("DV-2025-0001/review/r1/Legal", ["legal@vendor.example"], ReviewSubject, ReviewBody, TemplateName, ReviewData);
+
+        // Act
+        await mailer.SendAsync(mail);
+
+        // Assert
+        using var json = JsonDocument.Parse(Assert.Single(handler.Requests).Body);
+        var root = json.RootElement;
+        Assert.False(root.TryGetProperty("template_id", out _), "no template id is configured for review-request");
+        Assert.False(root.GetProperty("personalizations")[0].TryGetProperty("dynamic_template_data", out _));
+        Assert.Equal(ReviewSubject, root.GetProperty("subject").GetString());
+        var content = Assert.Single(root.GetProperty("content").EnumerateArray());
+        Assert.Equal("text/plain", content.GetProperty("type").GetString());
+        Assert.Equal(ReviewBody, content.GetProperty("value").GetString());
+        Assert.Equal("DV-2025-0001/review/r1/Legal", root.GetProperty("custom_args").GetProperty("X-DurableVulns-Key").GetString());
+    }
+
+    private static SendGridMailer CreateMailer(RecordingHandler handler, Dictionary<string, string>? templates = null)
     {
         var client = new SendGridClient(new HttpClient(handler), new SendGridClientOptions { ApiKey = ApiKey });
-        return new SendGridMailer(client, Options.Create(new MailOptions { Mode = MailMode.SendGrid, From = "psirt@vendor.example" }));
+        var options = new MailOptions { Mode = MailMode.SendGrid, From = "psirt@vendor.example", Templates = templates ?? [] };
+        return new SendGridMailer(client, Options.Create(options));
     }
 
     private sealed record RecordedRequest(HttpMethod Method, Uri? Uri, string? Authorization, string Body);

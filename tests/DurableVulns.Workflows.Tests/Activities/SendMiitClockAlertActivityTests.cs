@@ -21,7 +21,7 @@ public sealed class SendMiitClockAlertActivityTests
         var (activity, mailer, audit) = Create(Case() with { MiitSubmittedAtUtc = Received.AddHours(3), MiitReceiptId = "r" });
 
         // Act
-        var fired = await activity.RunAsync(Mock.Of<TaskActivityContext>(), Step(MiitClockStepKind.Reminder));
+        var fired = await activity.RunAsync(Mock.Of<TaskActivityContext>(), Step(ClockStepKind.Reminder));
 
         // Assert
         Assert.False(fired);
@@ -30,9 +30,9 @@ public sealed class SendMiitClockAlertActivityTests
     }
 
     [Theory]
-    [InlineData(MiitClockStepKind.Reminder, "Reminder", "Reminder-0")]
-    [InlineData(MiitClockStepKind.Escalation, "Escalation", "Escalation-0")]
-    public async Task Run_NotSubmitted_MailsPsirtAndRecordsStepUnderItsKey(MiitClockStepKind kind, string type, string key)
+    [InlineData(ClockStepKind.Reminder, "Reminder", "Reminder-0")]
+    [InlineData(ClockStepKind.Escalation, "Escalation", "Escalation-0")]
+    public async Task Run_NotSubmitted_MailsPsirtAndRecordsStepUnderItsKey(ClockStepKind kind, string type, string key)
     {
         // Arrange
         var (activity, mailer, audit) = Create(Case());
@@ -46,7 +46,7 @@ public sealed class SendMiitClockAlertActivityTests
         audit.Verify(a => a.AppendAsync("case-1", It.Is<AuditEntry>(e => e.Key == key && e.Type == type && e.Article == Articles.SubmitToMiit), It.IsAny<CancellationToken>()), Times.Once);
     }
 
-    private static ClockStepInput Step(MiitClockStepKind kind) => new("case-1", new MiitClockStep(kind, 0, Received.AddHours(24)));
+    private static ClockStepInput Step(ClockStepKind kind) => new("case-1", new ClockStep(kind, 0, Received.AddHours(24)));
 
     private static CaseRecord Case() => new(
         "case-1", Received,

@@ -1,0 +1,81 @@
+using DurableVulns.Domain.Disclosure;
+using DurableVulns.Workflows.Ports;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace DurableVulns.Api.Approvals;
+
+/// <summary>
+/// <c>GET /approvals/{token}</c> shows what the link decides and changes nothing (mail scanners fetch
+/// every link); <c>POST</c> from that page, with its anti-forgery field, redeems the token and raises
+/// the decision on the waiting orchestration.
+/// </summary>
+public sealed partial class ApprovalPageHandler(
+    IApprovalTickets tickets,
+    ICaseStore cases,
+    IWorkflowClient workflows,
+    IAntiforgery antiforgery,
+    TimeProvider time,
+    ILogger<ApprovalPageHandler> logger)
+{
+    public async Task<IResult> ShowAsync(HttpContext http, string token)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var cancellationToken = http.RequestAborted;
+        var check = await tickets.CheckAsync(token, cancellationToken);
+        if (check.Status != ApprovalTokenStatus.Valid || check.Ticket is not { } ticket) return Refuse(check);
+
+        var record = await cases.GetAsync(ticket.Grant.CaseId, cancellationToken);
+        var form = antiforgery.GetAndStoreTokens(http);
+        LogShown(ticket.Grant.CaseId, ticket.Grant.ReviewId, ticket.Grant.Role);
+        return ApprovalPages.Confirm(ticket, record, http.Request.PathBase + http.Request.Path, form.FormFieldName, form.RequestToken ?? "");
+    }
+
+    public async Task<IResult> DecideAsync(HttpContext http, string token)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var cancellationToken = http.RequestAborted;
+        try
+        {
+            await antiforgery.ValidateRequestAsync(http);
+        }
+        catch (Exception ex) when (ex is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
+        {
+            // Not a post of our confirm page (or an unreadable one): nothing is redeemed.
+            LogFormRejected(ex.GetType().Name);
+            return ApprovalPages.FormRejected();
+        }
+
+        var check = await tickets.RedeemAsync(token, cancellationToken);
+        if (check.Status != ApprovalTokenStatus.Valid || check.Ticket is not { } ticket) return Refuse(check);
+
+        var grant = ticket.Grant;
+        var decision = new ReviewDecision(grant.Role, grant.Reviewer, ticket.Approve, time.GetUtcNow().UtcDateTime);
+        await workflows.RaiseEventAsync(grant.InstanceId, grant.EventName, decision, cancellationToken);
+        LogRecorded(grant.CaseId, grant.ReviewId, grant.Role, ticket.Approve);
+        return ApprovalPages.Recorded(ticket);
+    }
+
+    private ApprovalPage Refuse(ApprovalCheck check)
+    {
+        if (check.Ticket is { } ticket) LogRefused(check.Status, ticket.Grant.CaseId, ticket.Grant.ReviewId, ticket.Grant.Role);
+        else LogUnknownToken(check.Status);
+        return ApprovalPages.Refused(check.Status);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Approval page shown for case {CaseId}, review {ReviewId}, role {Role}.")]
+    private partial void LogShown(string caseId, string reviewId, ReviewerRole role);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Review decision recorded for case {CaseId}, review {ReviewId}, role {Role}: approve = {Approve}.")]
+    private partial void LogRecorded(string caseId, string reviewId, ReviewerRole role, bool approve);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Approval link refused ({Status}) for case {CaseId}, review {ReviewId}, role {Role}.")]
+    private partial void LogRefused(ApprovalTokenStatus status, string caseId, string reviewId, ReviewerRole role);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Approval link refused ({Status}): not a token this service issued.")]
+    private partial void LogUnknownToken(ApprovalTokenStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Approval form refused: anti-forgery check failed ({Reason}).")]
+    private partial void LogFormRejected(string reason);
+}

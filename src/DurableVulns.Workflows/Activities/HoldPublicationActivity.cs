@@ -1,0 +1,22 @@
+using DurableVulns.Domain.Disclosure;
+using DurableVulns.Domain.Rules;
+using DurableVulns.Workflows.Contracts;
+using Microsoft.DurableTask;
+
+namespace DurableVulns.Workflows.Activities;
+
+/// <summary>Holds a publication requested in a blackout window until MPS consents (Art. 9(6)).</summary>
+public sealed class HoldPublicationActivity(CaseJournal journal) : TaskActivity<CaseActionInput<PublicationCommand>, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, CaseActionInput<PublicationCommand> input)
+    {
+        var now = journal.UtcNow;
+        var (id, command) = (input.Action.ActionId, input.Action.Body);
+        await journal.Cases.UpdateAsync(input.CaseId, r => r.Publication?.PublicationId == id
+            ? r
+            : r with { Publication = new PublicationRecord(id, command.Advisory, now, command.Blackout, ReviewState.Pending) });
+        await journal.RecordAsync(input.CaseId, id, TimelineTypes.BlackoutHeld, Articles.NationalEvents,
+            $"Publication held during '{command.Blackout}': MPS consent requested.", input.Action.Actor);
+        return true;
+    }
+}

@@ -1,0 +1,32 @@
+using DurableVulns.Domain.Disclosure;
+using DurableVulns.Domain.Rules;
+using DurableVulns.Workflows.Contracts;
+using DurableVulns.Workflows.Mail;
+using Microsoft.DurableTask;
+
+namespace DurableVulns.Workflows.Activities;
+
+/// <summary>
+/// Publishes the advisory that passed the gate: records it and sends it to its recipients.
+/// Only domestic recipients get it (Art. 9(7)); the gate has refused any other already.
+/// </summary>
+public sealed class PublishAdvisoryActivity(CaseJournal journal, MailDispatcher mail) : TaskActivity<PublishInput, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, PublishInput input)
+    {
+        var now = journal.UtcNow;
+        var (id, command) = (input.Action.ActionId, input.Action.Body);
+        var record = await journal.Cases.UpdateAsync(input.CaseId, r => r.Publication switch
+        {
+            { PublishedAtUtc: not null } => r,
+            { } held when held.PublicationId == id => r with { Publication = held with { PublishedAtUtc = now } },
+            _ => r with { Publication = new PublicationRecord(id, command.Advisory, now, PublishedAtUtc: now) },
+        });
+        var advisory = record.Publication!.Advisory;
+        foreach (var recipient in advisory.Recipients.Where(r => r.Country == PublicationGate.Domestic))
+            await mail.SendOnceAsync(ReviewMails.Advisory(record, advisory, recipient));
+        await journal.RecordAsync(input.CaseId, input.AuditKey, TimelineTypes.Published, Articles.FixWithPublication,
+            $"Advisory '{advisory.Title}' published with its fix to {advisory.Recipients.Count} recipient(s).", input.Action.Actor);
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+using DurableVulns.Workflows.Contracts;
+using DurableVulns.Workflows.Mail;
+using DurableVulns.Workflows.Ports;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+
+namespace DurableVulns.Workflows.Activities;
+
+/// <summary>
+/// Mails every configured reviewer of each role a pair of approval links. A retry issues new
+/// links but sends no second mail: the mail key is per review, role and reviewer.
+/// </summary>
+public sealed class RequestReviewsActivity(CaseJournal journal, MailDispatcher mail, IApprovalLinkIssuer links, IOptions<ReviewerOptions> reviewers)
+    : TaskActivity<ReviewInput, int>
+{
+    public override async Task<int> RunAsync(TaskActivityContext context, ReviewInput input)
+    {
+        var record = await journal.GetAsync(input.CaseId);
+        var asked = 0;
+        foreach (var role in input.Roles)
+            foreach (var reviewer in reviewers.Value.For(role))
+            {
+                var grant = ReviewGrants.For(input, role, reviewer);
+                await mail.SendOnceAsync(ReviewMails.ReviewRequest(record, input, role, reviewer, await links.IssueAsync(grant), reminder: null));
+                asked++;
+            }
+        return asked;
+    }
+}

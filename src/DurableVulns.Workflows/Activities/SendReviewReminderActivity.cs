@@ -1,0 +1,41 @@
+using DurableVulns.Domain.Rules;
+using DurableVulns.Workflows.Contracts;
+using DurableVulns.Workflows.Mail;
+using DurableVulns.Workflows.Ports;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Options;
+
+namespace DurableVulns.Workflows.Activities;
+
+/// <summary>
+/// A step of a review's clock: a reminder (with fresh links) to the reviewers of the roles that
+/// have not decided, or an escalation to the PSIRT.
+/// </summary>
+public sealed class SendReviewReminderActivity(
+    CaseJournal journal, MailDispatcher mail, IApprovalLinkIssuer links, IOptions<ReviewerOptions> reviewers, IOptions<PsirtOptions> psirt)
+    : TaskActivity<ReviewStepInput, bool>
+{
+    public override async Task<bool> RunAsync(TaskActivityContext context, ReviewStepInput input)
+    {
+        var review = input.Review;
+        var record = await journal.GetAsync(review.CaseId);
+        var article = review.Kind == Domain.Disclosure.ReviewKind.EarlyDisclosure ? Articles.Embargo : Articles.NationalEvents;
+        var pending = string.Join(", ", input.PendingRoles);
+        if (input.Step.Kind == ClockStepKind.Escalation)
+        {
+            await mail.SendOnceAsync(ReviewMails.ReviewEscalation(record, review, input.Step, input.PendingRoles, psirt.Value.Addresses));
+            await journal.RecordAsync(review.CaseId, $"{review.ReviewId}-{input.Step.Key}", TimelineTypes.Escalation, article,
+                $"Review {review.Kind} still waits for {pending}: escalated to the PSIRT.");
+            return true;
+        }
+        foreach (var role in input.PendingRoles)
+            foreach (var reviewer in reviewers.Value.For(role))
+            {
+                var issued = await links.IssueAsync(ReviewGrants.For(review, role, reviewer));
+                await mail.SendOnceAsync(ReviewMails.ReviewRequest(record, review, role, reviewer, issued, input.Step));
+            }
+        await journal.RecordAsync(review.CaseId, $"{review.ReviewId}-{input.Step.Key}", TimelineTypes.ReviewerReminder, article,
+            $"Reminder {input.Step.Ordinal + 1} to the {pending} reviewers.");
+        return true;
+    }
+}

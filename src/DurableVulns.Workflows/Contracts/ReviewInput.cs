@@ -1,0 +1,19 @@
+using DurableVulns.Domain.Disclosure;
+using DurableVulns.Domain.Policy;
+
+namespace DurableVulns.Workflows.Contracts;
+
+/// <summary>The input of one review: who must decide, on what, and on which clock.</summary>
+public sealed record ReviewInput(
+    string CaseId,
+    string ReviewId,
+    ReviewKind Kind,
+    IReadOnlyList<ReviewerRole> Roles,
+    DateTime RequestedAtUtc,
+    ReviewPolicy Policy)
+{
+    /// <summary>The review's own instance id, derived so that the approval pages can reach it.</summary>
+    public static string InstanceIdFor(string caseId, string reviewId) => $"{caseId}:review:{reviewId}";
+
+    public DateTime ExpiresAtUtc => RequestedAtUtc + Policy.ReviewTimeout;
+}

@@ -1,0 +1,59 @@
+using DurableVulns.Domain.Disclosure;
+using DurableVulns.Domain.Rules;
+using DurableVulns.Workflows.Activities;
+using DurableVulns.Workflows.Contracts;
+using Microsoft.DurableTask;
+
+namespace DurableVulns.Workflows.Orchestrators;
+
+/// <summary>
+/// One review by MIIT and/or MPS reviewers, who decide through email approval links: every
+/// role must approve; one rejection, or no decision by the timeout, ends it. Reminders and
+/// escalations fire from the review's own clock. Started as a sub-orchestration of the case.
+/// </summary>
+public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOutcome>
+{
+    public override async Task<ReviewOutcome> RunAsync(TaskOrchestrationContext context, ReviewInput input)
+    {
+        await context.CallWithRetryAsync<int>(nameof(RequestReviewsActivity), input);
+
+        // One token cancels the losers at the end: the open timer (DurableTask.Core completes only
+        // when no timer is open) and the waits of roles that never answered.
+        using var cancellation = new CancellationTokenSource();
+        var waits = input.Roles.ToDictionary(
+            role => role,
+            role => context.WaitForExternalEvent<ReviewDecision>(EventNames.Approval(role, input.ReviewId), cancellation.Token));
+        var clock = new Queue<ClockStep>(MiitClock.Ladder(input.RequestedAtUtc, input.Policy.Reminders, input.Policy.Escalations, input.Policy.ReviewTimeout));
+        var decisions = new List<ReviewDecision>();
+        Task? timer = null;
+        var state = ReviewState.Pending;
+
+        while (state == ReviewState.Pending)
+        {
+            timer ??= context.CreateTimer(clock.Peek().DueAtUtc, cancellation.Token);
+            var next = await Task.WhenAny(waits.Values.Append(timer));
+            if (next == timer)
+            {
+                timer = null;
+                // A timer message may surface up to a second early; a step never fires before its time.
+                if (context.CurrentUtcDateTime < clock.Peek().DueAtUtc) continue;
+                var step = clock.Dequeue();
+                if (step.Kind == ClockStepKind.Deadline) state = ReviewState.TimedOut;
+                else await context.CallWithRetryAsync(nameof(SendReviewReminderActivity), new ReviewStepInput(input, step, [.. waits.Keys]));
+                continue;
+            }
+
+            var role = waits.First(wait => wait.Value == next).Key;
+            var decision = await waits[role];
+            waits.Remove(role);
+            decisions.Add(decision);
+            await context.CallWithRetryAsync(nameof(RecordReviewDecisionActivity), new ReviewDecisionInput(input, decision));
+            if (!decision.Approved) state = ReviewState.Rejected;
+            else if (waits.Count == 0) state = ReviewState.Approved;
+        }
+
+        cancellation.Cancel();
+        await context.CallWithRetryAsync(nameof(CloseReviewActivity), input.ReviewId);
+        return new ReviewOutcome(state, decisions);
+    }
+}

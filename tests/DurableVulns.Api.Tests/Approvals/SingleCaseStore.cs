@@ -1,0 +1,16 @@
+using DurableVulns.Domain.Reports;
+using DurableVulns.Workflows.Ports;
+
+namespace DurableVulns.Api.Tests.Approvals;
+
+/// <summary>A case store that knows one case and writes nothing.</summary>
+public sealed class SingleCaseStore(CaseRecord record) : ICaseStore
+{
+    public Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(caseId == record.Id ? record : null);
+
+    public Task CreateAsync(CaseRecord record, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+}
