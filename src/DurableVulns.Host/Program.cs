@@ -11,7 +11,7 @@ builder.Services
     .AddDurableVulnsWorkflows()
     .AddDurableVulnsApi(builder.Configuration)
     .AddDurableEngine(builder.Configuration)
-    .AddHostedService<IntakeLogRetentionService>();
+    .AddHostedService<RetentionService>();
 
 var app = builder.Build();
 if (!await app.Services.PolicyLoadsAsync()) return 1;

@@ -51,8 +51,11 @@ public static class PolicyLoader
             if (retention < MinimumIntakeLogRetention)
                 throw new PolicyException("intakeLogRetention", "must be at least P183D: Art. 5 keeps intake logs six months or more.");
 
+            TimeSpan? historyRetention = root.TryGetProperty("completedHistoryRetention", out _)
+                ? RequiredDuration(root, "completedHistoryRetention", "completedHistoryRetention")
+                : null;
             return new WorkflowPolicy(version, timeZone, new MiitSubmissionPolicy(deadline, reminders, escalations), retention,
-                EarlyDisclosure(root), Blackouts(root));
+                EarlyDisclosure(root), Blackouts(root), historyRetention);
         }
     }
 

@@ -12,8 +12,16 @@ public sealed record WorkflowPolicy(
     MiitSubmissionPolicy MiitSubmission,
     TimeSpan IntakeLogRetention,
     ReviewPolicy? EarlyDisclosure = null,
-    IReadOnlyList<BlackoutWindow>? Blackouts = null)
+    IReadOnlyList<BlackoutWindow>? Blackouts = null,
+    TimeSpan? CompletedHistoryRetention = null)
 {
+    /// <summary>
+    /// How long the engine keeps a finished case's workflow history. Cases and their audit live in
+    /// our own tables, so the history is only for diagnosis; purging it keeps the backend fast.
+    /// </summary>
+    [JsonIgnore]
+    public TimeSpan HistoryRetention => CompletedHistoryRetention ?? TimeSpan.FromDays(7);
+
     /// <summary>The reviewers' clock, the default one when the policy names none.</summary>
     [JsonIgnore]
     public ReviewPolicy Review => EarlyDisclosure ?? ReviewPolicy.Default;
