@@ -35,10 +35,13 @@ public sealed class HostProcess : IAsyncDisposable
         get { lock (output) return output.ToString(); }
     }
 
-    /// <summary>Starts the host's built DLL with <paramref name="environment"/> on a free loopback port.</summary>
-    public static HostProcess Start(IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    /// <summary>
+    /// Starts the host's built DLL with <paramref name="environment"/> on loopback, on
+    /// <paramref name="port"/> or else a free port (see <see cref="FreePort"/> to know it before the start).
+    /// </summary>
+    public static HostProcess Start(IReadOnlyDictionary<string, string> environment, string workingDirectory, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -106,7 +109,8 @@ public sealed class HostProcess : IAsyncDisposable
         lock (output) output.AppendLine(line);
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port that is free now (the operating system's pick).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -6,9 +6,14 @@ namespace DurableVulns.Integration.Tests;
 /// A task hub, a policy file and a pickup folder for host processes of one test, and the
 /// environment variables of the configuration contract that point a host at them.
 /// </summary>
-public sealed class HostSandbox : IAsyncLifetime
+public sealed class HostSandbox(string policyJson) : IAsyncLifetime
 {
     public const string ApiKey = "integration-key";
+
+    /// <summary>A sandbox whose policy is <see cref="TestPolicies.RestartClock"/>.</summary>
+    public HostSandbox() : this(TestPolicies.RestartClock)
+    {
+    }
 
     public string TaskHub { get; } = TestNames.TaskHub("i");
 
@@ -21,7 +26,7 @@ public sealed class HostSandbox : IAsyncLifetime
     public Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(MailDirectory);
-        return File.WriteAllTextAsync(PolicyFile, TestPolicies.RestartClock);
+        return File.WriteAllTextAsync(PolicyFile, policyJson);
     }
 
     public async Task DisposeAsync()
@@ -50,6 +55,22 @@ public sealed class HostSandbox : IAsyncLifetime
         ["DurableVulns__Engine__QueueVisibilityTimeout"] = "00:00:10",
         ["Logging__LogLevel__Default"] = "Warning",
     };
+
+    /// <summary>
+    /// <see cref="Environment()"/> plus the early-disclosure reviewers (<see cref="DurableVulnsHost.MiitReviewer"/>,
+    /// <see cref="DurableVulnsHost.MpsReviewer"/>), the link signing key, and the base URL the approval
+    /// links in their mail point at: the address the host will listen on.
+    /// </summary>
+    public Dictionary<string, string> ReviewEnvironment(Uri publicBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(publicBaseUrl);
+        var environment = Environment();
+        environment["DurableVulns__Reviewers__MIIT__0"] = DurableVulnsHost.MiitReviewer;
+        environment["DurableVulns__Reviewers__MPS__0"] = DurableVulnsHost.MpsReviewer;
+        environment["DurableVulns__Approvals__SigningKey"] = DurableVulnsHost.SigningKey;
+        environment["DurableVulns__Approvals__PublicBaseUrl"] = publicBaseUrl.GetLeftPart(UriPartial.Authority);
+        return environment;
+    }
 
     public HttpClient Client(HostProcess host)
     {
