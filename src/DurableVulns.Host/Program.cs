@@ -4,8 +4,11 @@ using DurableVulns.Host.Maintenance;
 using DurableVulns.Infrastructure;
 using DurableVulns.Workflows;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings ship beside the binaries, so the host reads them wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+// Request logs carry paths, and an approval link's path is its token: never log them.
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services
     .AddDurableVulnsInfrastructure(builder.Configuration)
     .AddDurableVulnsWorkflows()
