@@ -22,7 +22,7 @@ internal sealed class FunctionsTestHost : IDisposable
 {
     public const string ApiKey = "test-key";
 
-    public FunctionsTestHost(IDictionary<string, string?>? settings = null)
+    public FunctionsTestHost(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replace = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -48,6 +48,7 @@ internal sealed class FunctionsTestHost : IDisposable
         services.Replace(ServiceDescriptor.Singleton<IIdempotencyStore>(Idempotency));
         services.Replace(ServiceDescriptor.Singleton<ISentMailLog>(SentMail));
         services.Replace(ServiceDescriptor.Singleton<IMailer>(Mailer));
+        replace?.Invoke(services);
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

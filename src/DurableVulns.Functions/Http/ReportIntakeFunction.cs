@@ -11,7 +11,7 @@ public sealed class ReportIntakeFunction(ReportIntakeHandler intake, InvocationW
 {
     [Function(nameof(SubmitReport))]
     public Task<IResult> SubmitReport(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "reports")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/reports")] HttpRequest request,
         [DurableClient] DurableTaskClient client)
     {
         workflows.Use(client);

@@ -1,4 +1,6 @@
 using DurableVulns.Api;
+using DurableVulns.Domain.Disclosure;
+using DurableVulns.Domain.Policy;
 using DurableVulns.Domain.Rules;
 using DurableVulns.Workflows.Contracts;
 using Microsoft.Azure.Functions.Worker;
@@ -62,6 +64,39 @@ public sealed class WorkerSerializationTests : IDisposable
         Assert.Equal(step, stepBack);
         Assert.Equal(action.Action.Body.AffectedVersions, actionBack.Action.Body.AffectedVersions);
         Assert.Equal(action.Action with { Body = actionBack.Action.Body }, actionBack.Action);
+    }
+
+    [Fact]
+    public void DataConverter_ReviewInputsAndEvents_RoundTrip()
+    {
+        // Arrange: the review sub-orchestration's input and outcome, a reviewer's decision (raised by
+        // the approval page), and the PSIRT's publication and disclosure actions.
+        var review = new ReviewInput("case-1", "rv-1", ReviewKind.EarlyDisclosure, [ReviewerRole.MIIT, ReviewerRole.MPS], ReceivedAt, ReviewPolicy.Default);
+        var decision = new ReviewDecision(ReviewerRole.MPS, "reviewer@mps.example.cn", false, ReceivedAt.AddDays(1));
+        var outcome = new ReviewOutcome(ReviewState.Rejected, [decision]);
+        var publication = new PsirtAction<PublicationCommand>("a2", "psirt-api", new PublicationCommand(Samples.Advisory(), "National Day"));
+        var disclosure = new PsirtAction<DisclosureRequest>("a3", "psirt-api", Samples.DisclosureRequest());
+
+        // Act
+        var reviewBack = converter.Deserialize<ReviewInput>(converter.Serialize(review))!;
+        var decisionBack = converter.Deserialize<ReviewDecision>(converter.Serialize(decision));
+        var outcomeBack = converter.Deserialize<ReviewOutcome>(converter.Serialize(outcome))!;
+        var publicationBack = converter.Deserialize<PsirtAction<PublicationCommand>>(converter.Serialize(publication))!;
+        var disclosureBack = converter.Deserialize<PsirtAction<DisclosureRequest>>(converter.Serialize(disclosure));
+
+        // Assert
+        Assert.Equal(review.Roles, reviewBack.Roles);
+        Assert.Equal(review.Policy.Reminders, reviewBack.Policy.Reminders);
+        Assert.Equal(review.ExpiresAtUtc, reviewBack.ExpiresAtUtc);
+        Assert.Equal(DateTimeKind.Utc, reviewBack.RequestedAtUtc.Kind);
+        Assert.Equal(review with { Roles = reviewBack.Roles, Policy = reviewBack.Policy }, reviewBack);
+        Assert.Equal(decision, decisionBack);
+        Assert.Equal(outcome.State, outcomeBack.State);
+        Assert.Equal(decision, Assert.Single(outcomeBack.Decisions));
+        Assert.Equal(publication.Body.Blackout, publicationBack.Body.Blackout);
+        Assert.Equal(Samples.Advisory().Recipients, publicationBack.Body.Advisory.Recipients);
+        Assert.Equal(publication.Body.Advisory with { Recipients = publicationBack.Body.Advisory.Recipients }, publicationBack.Body.Advisory);
+        Assert.Equal(disclosure, disclosureBack);
     }
 
     public void Dispose()

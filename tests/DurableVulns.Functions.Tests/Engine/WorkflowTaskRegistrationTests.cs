@@ -82,6 +82,26 @@ public sealed class WorkflowTaskRegistrationTests : IDisposable
         Assert.Contains(typeof(AcknowledgeReporterActivity), WorkflowRegistry.Activities);
     }
 
+    [Fact]
+    public void AddDurableVulnsTasks_ReviewOrchestrator_IsAFunctionTheFactoryCreates()
+    {
+        // Arrange: the lifecycle calls it as a sub-orchestration by nameof(ReviewOrchestrator).
+        var metadata = new List<IFunctionMetadata>();
+        foreach (var transformer in worker.GetServices<IFunctionMetadataTransformer>()) transformer.Transform(metadata);
+        var factory = worker.GetRequiredService<IDurableTaskFactory>();
+        using var invocation = host.Services.CreateScope();
+
+        // Act
+        var function = metadata.SingleOrDefault(f => f.Name == nameof(ReviewOrchestrator));
+        var created = factory.TryCreateOrchestrator(new TaskName(nameof(ReviewOrchestrator)), invocation.ServiceProvider, out var orchestrator);
+
+        // Assert
+        Assert.NotNull(function);
+        Assert.Equal("orchestrationTrigger", TriggerType(function));
+        Assert.True(created);
+        Assert.IsType<ReviewOrchestrator>(orchestrator);
+    }
+
     private static string TriggerType(IFunctionMetadata function)
     {
         var binding = Assert.Single(function.RawBindings!);

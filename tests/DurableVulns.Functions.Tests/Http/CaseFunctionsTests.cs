@@ -1,4 +1,5 @@
 using DurableVulns.Api.Http;
+using DurableVulns.Domain.Disclosure;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Functions.Http;
 using DurableVulns.Workflows.Contracts;
@@ -129,6 +130,96 @@ public sealed class CaseFunctionsTests : IDisposable
         Assert.Equal(StatusCodes.Status409Conflict, response.StatusCode);
         durable.VerifyNoOtherCalls();
     }
+
+    [Theory]
+    [MemberData(nameof(BadKeys))]
+    public async Task RequestDisclosure_MissingOrWrongApiKey_Returns401AndNeverTouchesTheClient(string? key)
+    {
+        // Arrange
+        var request = FunctionsTestHost.Request("POST", Samples.DisclosureRequest(), key);
+
+        // Act
+        var response = await host.ExecuteAsync(await Functions.RequestDisclosure(request, "case-1", durable.Object), request);
+
+        // Assert
+        Assert.Equal(StatusCodes.Status401Unauthorized, response.StatusCode);
+        Assert.Equal(ApiKeyFilter.HeaderName, response.Headers.WWWAuthenticate.ToString());
+        durable.VerifyNoOtherCalls();
+        Assert.Null(host.Cases.Records["case-1"].Disclosure);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadKeys))]
+    public async Task PublishAdvisory_MissingOrWrongApiKey_Returns401AndNeverTouchesTheClient(string? key)
+    {
+        // Arrange
+        host.Cases.Records["case-1"] = Samples.Case() with { Stage = CaseStage.PatchReleased };
+        var request = FunctionsTestHost.Request("POST", Samples.Advisory(), key);
+
+        // Act
+        var response = await host.ExecuteAsync(await Functions.PublishAdvisory(request, "case-1", durable.Object), request);
+
+        // Assert
+        Assert.Equal(StatusCodes.Status401Unauthorized, response.StatusCode);
+        Assert.Equal(ApiKeyFilter.HeaderName, response.Headers.WWWAuthenticate.ToString());
+        durable.VerifyNoOtherCalls();
+        Assert.Null(host.Cases.Records["case-1"].Publication);
+    }
+
+    [Fact]
+    public async Task RequestDisclosure_ValidKeyAndBody_RaisesTheDisclosureRequestEventOnTheCasesInstance()
+    {
+        // Arrange
+        durable.Setup(c => c.RaiseEventAsync("case-1", EventNames.DisclosureRequest, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+        var request = FunctionsTestHost.Request("POST", Samples.DisclosureRequest(), FunctionsTestHost.ApiKey);
+
+        // Act
+        var response = await host.ExecuteAsync(await Functions.RequestDisclosure(request, "case-1", durable.Object), request);
+
+        // Assert: nothing applies the event here, so the action is reported queued.
+        Assert.Equal(StatusCodes.Status202Accepted, response.StatusCode);
+        Assert.Equal("/api/reports/case-1", response.Headers.Location.ToString());
+        durable.Verify(c => c.RaiseEventAsync("case-1", EventNames.DisclosureRequest, It.Is<object?>(p => IsDisclosureRequest(p)), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task PublishAdvisory_ValidKeyAfterThePatch_RaisesThePublicationEventOnTheCasesInstance()
+    {
+        // Arrange
+        host.Cases.Records["case-1"] = Samples.Case() with { Stage = CaseStage.PatchReleased };
+        durable.Setup(c => c.RaiseEventAsync("case-1", EventNames.Publication, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+        var request = FunctionsTestHost.Request("POST", Samples.Advisory(), FunctionsTestHost.ApiKey);
+
+        // Act
+        var response = await host.ExecuteAsync(await Functions.PublishAdvisory(request, "case-1", durable.Object), request);
+
+        // Assert
+        Assert.Equal(StatusCodes.Status202Accepted, response.StatusCode);
+        durable.Verify(c => c.RaiseEventAsync("case-1", EventNames.Publication, It.Is<object?>(p => IsPublication(p)), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task PublishAdvisory_ValidKeyDuringTheEmbargo_Returns409AndRaisesNothing()
+    {
+        // Arrange: case-1 is only received, so the Art. 9(1) embargo holds.
+        var request = FunctionsTestHost.Request("POST", Samples.Advisory(), FunctionsTestHost.ApiKey);
+
+        // Act
+        var response = await host.ExecuteAsync(await Functions.PublishAdvisory(request, "case-1", durable.Object), request);
+
+        // Assert
+        Assert.Equal(StatusCodes.Status409Conflict, response.StatusCode);
+        Assert.Contains("Art. 9(1)", FunctionsTestHost.BodyOf(response), StringComparison.Ordinal);
+        durable.VerifyNoOtherCalls();
+    }
+
+    private static bool IsDisclosureRequest(object? payload) =>
+        payload is PsirtAction<DisclosureRequest> action && action.Body == Samples.DisclosureRequest() && action.Actor == "psirt-api";
+
+    private static bool IsPublication(object? payload) =>
+        payload is PsirtAction<PublicationCommand> action && action.Body.Advisory.Title == Samples.Advisory().Title && action.Actor == "psirt-api";
 
     private static bool IsAssessment(object? payload) =>
         payload is PsirtAction<Assessment> action && action.Body.Severity == Samples.Assessment().Severity && action.Actor == "psirt-api";
