@@ -9,6 +9,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
 // Request logs carry paths, and an approval link's path is its token: never log them.
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+// SIGTERM: finish what is in flight, and be gone within five seconds.
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(5));
 builder.Services
     .AddDurableVulnsInfrastructure(builder.Configuration)
     .AddDurableVulnsWorkflows()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -27,6 +28,9 @@ public sealed class HostProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public bool HasExited => process.HasExited;
+
+    /// <summary>The operating-system process id.</summary>
+    public int Id => process.Id;
 
     public int ExitCode => process.ExitCode;
 
@@ -87,6 +91,21 @@ public sealed class HostProcess : IAsyncDisposable
     {
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
+    }
+
+    /// <summary>
+    /// SIGTERM, as a service manager or <c>docker stop</c> sends it: the host is asked to shut down
+    /// gracefully and exits by itself. Sent with the system's <c>kill</c> command.
+    /// </summary>
+    public void Terminate()
+    {
+        var start = new ProcessStartInfo("kill") { UseShellExecute = false, RedirectStandardError = true };
+        start.ArgumentList.Add("-TERM");
+        start.ArgumentList.Add(process.Id.ToString(CultureInfo.InvariantCulture));
+        using var kill = Process.Start(start) ?? throw new InvalidOperationException("kill did not start.");
+        var error = kill.StandardError.ReadToEnd();
+        kill.WaitForExit();
+        if (kill.ExitCode != 0) throw new InvalidOperationException($"kill -TERM {process.Id} failed: {error}");
     }
 
     public async Task<int> WaitForExitAsync(int seconds = 60)

@@ -1,3 +1,5 @@
+using Azure;
+using Azure.Data.Tables;
 using DurableVulns.Testing;
 
 namespace DurableVulns.Integration.Tests;
@@ -80,4 +82,26 @@ public sealed class HostSandbox(string policyJson) : IAsyncLifetime
     }
 
     public IReadOnlyList<string> MailFiles() => [.. System.IO.Directory.GetFiles(MailDirectory, "*.eml").Select(File.ReadAllText)];
+
+    /// <summary>The <c>X-DurableVulns-Key</c> of every <c>.eml</c> in the pickup folder: the logical message each file is.</summary>
+    public IReadOnlyList<string> MailKeys() => [.. MailFiles().Select(m => MailReader.Header(m, "X-DurableVulns-Key"))];
+
+    /// <summary>
+    /// Every row of the table <c>{TaskHub}{name}</c> (ours, e.g. <c>Cases</c>, or the engine's, e.g.
+    /// <c>Instances</c>, <c>Partitions</c>); none when the table does not exist yet.
+    /// </summary>
+    public async Task<IReadOnlyList<TableEntity>> RowsAsync(string name)
+    {
+        var table = new TableClient(DurableVulnsHost.ConnectionString, TaskHub + name);
+        var rows = new List<TableEntity>();
+        try
+        {
+            await foreach (var row in table.QueryAsync<TableEntity>()) rows.Add(row);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Not created yet: no rows.
+        }
+        return rows;
+    }
 }

@@ -24,7 +24,16 @@ public static class JsonBodyReader
         if (request.ContentLength > MaxBodyBytes)
             return Fail<T>(StatusCodes.Status413PayloadTooLarge, "too-large", $"The body must be at most {MaxBodyBytes} bytes.");
 
-        var bytes = await ReadLimitedAsync(request.Body, cancellationToken);
+        byte[]? bytes;
+        try
+        {
+            bytes = await ReadLimitedAsync(request.Body, cancellationToken);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The server gave up on the body (too slow, cut short): the client's fault, a 4xx, logged like any rejection.
+            return Fail<T>(ex.StatusCode, "body-read", "The request body could not be read in time.");
+        }
         if (bytes is null)
             return Fail<T>(StatusCodes.Status413PayloadTooLarge, "too-large", $"The body must be at most {MaxBodyBytes} bytes.");
 

@@ -18,4 +18,16 @@ public sealed class DurableEngineOptions
     public TimeSpan QueueVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Control queues (partitions) of a new task hub; fixed once the hub exists. The backend's default is 4.</summary>
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>Activities one process runs at once. The backend's default is 10.</summary>
+    public int MaxConcurrentTaskActivityWorkItems { get; set; } = 10;
+
+    /// <summary>Orchestration episodes one process runs at once. The backend's default is 100.</summary>
+    public int MaxConcurrentTaskOrchestrationWorkItems { get; set; } = 100;
+
+    /// <summary>Keeps an orchestration's history in memory between episodes, saving the history query of the next one.</summary>
+    public bool ExtendedSessionsEnabled { get; set; }
 }

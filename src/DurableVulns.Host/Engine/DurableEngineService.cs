@@ -27,8 +27,18 @@ public sealed class DurableEngineService(
         await worker.StartAsync();
     }
 
+    // Finishes the work items in flight, but never longer than the host's shutdown timeout: a
+    // work item cut off is redelivered to the next worker once its queue message reappears.
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (worker is not null) await worker.StopAsync(isForced: false);
+        if (worker is null) return;
+        try
+        {
+            await worker.StopAsync(isForced: false).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The shutdown timeout passed; the process exits and the backend redelivers.
+        }
     }
 }

@@ -29,6 +29,10 @@ public static class DurableEngineServiceCollectionExtensions
                 ControlQueueVisibilityTimeout = options.QueueVisibilityTimeout,
                 WorkItemQueueVisibilityTimeout = options.QueueVisibilityTimeout,
                 LeaseInterval = options.LeaseInterval,
+                PartitionCount = options.PartitionCount,
+                MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentTaskActivityWorkItems,
+                MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentTaskOrchestrationWorkItems,
+                ExtendedSessionsEnabled = options.ExtendedSessionsEnabled,
                 LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             });
         });
