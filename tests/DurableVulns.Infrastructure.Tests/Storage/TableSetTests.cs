@@ -58,7 +58,16 @@ public sealed class TableSetTests(StorageFixture storage) : IClassFixture<Storag
         var tables = new TableSet(storage.Options);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => tables.GetAsync("AfterCancel", cancelled.Token));
+        try
+        {
+            // Whether this call is cancelled or finds the creation already done depends on timing;
+            // either way it must not decide what later calls get.
+            await tables.GetAsync("AfterCancel", cancelled.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected most of the time.
+        }
 
         // Act
         var client = await tables.GetAsync("AfterCancel");
