@@ -39,9 +39,9 @@ public sealed class ApprovalBrowserTests(ITestOutputHelper output) : IAsyncLifet
 
         // Act: each reviewer opens the link of their mail and presses the button.
         var miit = await ApproveAsync(chromium, miitLink, "miit");
-        var afterMiit = await PollAsync(client, id, s => Text(s, "disclosure", "miit", "decision") is not null);
+        var afterMiit = await CaseDriver.PollAsync(client, id, s => s.Text("disclosure", "miit", "decision") is not null);
         var mps = await ApproveAsync(chromium, mpsLink, "mps");
-        var afterMps = await PollAsync(client, id, s => Text(s, "disclosure", "state") is not (null or "Pending"));
+        var afterMps = await CaseDriver.PollAsync(client, id, s => s.Text("disclosure", "state") is not (null or "Pending"));
 
         // Assert: both pages seen as a reviewer sees them, and the case shows each decision.
         Assert.Equal(host.BaseAddress.GetLeftPart(UriPartial.Authority), miitLink.GetLeftPart(UriPartial.Authority));
@@ -62,11 +62,11 @@ public sealed class ApprovalBrowserTests(ITestOutputHelper output) : IAsyncLifet
         }
         Assert.Contains("工业和信息化部 / MIIT", miit.ResultText, StringComparison.Ordinal);
         Assert.Contains("公安部 / MPS", mps.ResultText, StringComparison.Ordinal);
-        Assert.Equal("Approved", Text(afterMiit, "disclosure", "miit", "decision"));
-        Assert.Equal(DurableVulnsHost.MiitReviewer, Text(afterMiit, "disclosure", "miit", "reviewer"));
-        Assert.Equal("Approved", Text(afterMps, "disclosure", "state"));
-        Assert.Equal("Approved", Text(afterMps, "disclosure", "mps", "decision"));
-        Assert.Equal(DurableVulnsHost.MpsReviewer, Text(afterMps, "disclosure", "mps", "reviewer"));
+        Assert.Equal("Approved", afterMiit.Text("disclosure", "miit", "decision"));
+        Assert.Equal(DurableVulnsHost.MiitReviewer, afterMiit.Text("disclosure", "miit", "reviewer"));
+        Assert.Equal("Approved", afterMps.Text("disclosure", "state"));
+        Assert.Equal("Approved", afterMps.Text("disclosure", "mps", "decision"));
+        Assert.Equal(DurableVulnsHost.MpsReviewer, afterMps.Text("disclosure", "mps", "reviewer"));
     }
 
     /// <summary>Opens <paramref name="link"/> in a fresh browser context, reads the confirm page, presses its button, reads the result.</summary>
@@ -117,28 +117,8 @@ public sealed class ApprovalBrowserTests(ITestOutputHelper output) : IAsyncLifet
         var id = JsonNode.Parse(body)!["id"]!.GetValue<string>();
         var assessed = await client.PostAsJsonAsync($"/api/reports/{id}/assessment", SampleRequests.Assessment());
         Assert.True(assessed.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted, await assessed.Content.ReadAsStringAsync());
-        await PollAsync(client, id, s => s["assessment"] is not null);
+        await CaseDriver.PollAsync(client, id, s => s["assessment"] is not null);
         return id;
-    }
-
-    private static async Task<JsonObject> PollAsync(HttpClient client, string id, Func<JsonObject, bool> condition, int seconds = 60)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        JsonObject? status = null;
-        while (DateTime.UtcNow < until)
-        {
-            status = (JsonObject)JsonNode.Parse(await client.GetStringAsync($"/api/reports/{id}"))!;
-            if (condition(status)) return status;
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"Case {id} did not reach the expected state; last status: {status?.ToJsonString()}");
-    }
-
-    private static string? Text(JsonObject status, params string[] path)
-    {
-        JsonNode? node = status;
-        foreach (var name in path) node = node is JsonObject o ? o[name] : null;
-        return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
     }
 
     private sealed record ReviewVisit(

@@ -58,7 +58,7 @@ public sealed class ApprovalCrashTests : IAsyncLifetime
         using var restarted = sandbox.Client(second);
         var miitDecision = await miitBrowser.PostAsync(miitLink.PathAndQuery, new FormUrlEncodedContent(ApprovalMail.HiddenFields(miitPage)));
         var mpsDecision = await ApprovalMail.ConfirmAsync(mpsBrowser, mpsLink.PathAndQuery);
-        var status = await CaseDriver.PollAsync(restarted, id, s => Text(s, "disclosure", "state") is not (null or "Pending"));
+        var status = await CaseDriver.PollAsync(restarted, id, s => s.Text("disclosure", "state") is not (null or "Pending"));
 
         // Assert: both decisions recorded on the restarted host, and the disclosure approved once.
         foreach (var decision in new[] { miitDecision, mpsDecision })
@@ -67,9 +67,9 @@ public sealed class ApprovalCrashTests : IAsyncLifetime
             Assert.True(decision.StatusCode == HttpStatusCode.OK, page);
             Assert.Contains("Your decision has been recorded.", page, StringComparison.Ordinal);
         }
-        Assert.Equal("Approved", Text(status, "disclosure", "state"));
-        Assert.Equal("Approved", Text(status, "disclosure", "miit", "decision"));
-        Assert.Equal("Approved", Text(status, "disclosure", "mps", "decision"));
+        Assert.Equal("Approved", status.Text("disclosure", "state"));
+        Assert.Equal("Approved", status.Text("disclosure", "miit", "decision"));
+        Assert.Equal("Approved", status.Text("disclosure", "mps", "decision"));
         Assert.Equal(1, status.Count("DisclosureRequested"));
         Assert.Equal(2, status.Count("ReviewerDecision"));
         Assert.Equal(1, status.Count("DisclosureApproved"));
@@ -87,11 +87,4 @@ public sealed class ApprovalCrashTests : IAsyncLifetime
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
         };
-
-    private static string? Text(JsonObject status, params string[] path)
-    {
-        JsonNode? node = status;
-        foreach (var name in path) node = node is JsonObject o ? o[name] : null;
-        return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-    }
 }

@@ -30,7 +30,7 @@ public sealed class HostCrashTests : IAsyncLifetime
             var response = await client.PostAsJsonAsync("/api/reports", SampleRequests.Report(withUpstream: false));
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             id = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["id"]!.GetValue<string>();
-            var waiting = await PollAsync(client, id, s => s.Has("Acknowledged"));
+            var waiting = await CaseDriver.PollAsync(client, id, s => s.Has("Acknowledged"));
             received = DateTimeOffset.Parse(waiting["receivedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
             Assert.False(waiting.Has("Reminder"));
 
@@ -42,7 +42,7 @@ public sealed class HostCrashTests : IAsyncLifetime
         await using var second = HostProcess.Start(sandbox.Environment(), sandbox.Directory);
         await second.WaitUntilReadyAsync();
         using var restarted = sandbox.Client(second);
-        var status = await PollAsync(restarted, id, s => s.Count("Escalation") == 2);
+        var status = await CaseDriver.PollAsync(restarted, id, s => s.Count("Escalation") == 2);
 
         // Assert: nothing recorded before the crash is lost, every step fired, none twice.
         Assert.Equal(["Received", "Acknowledged", "Reminder", "Escalation", "MiitDeadlineMissed", "Escalation"], status.TimelineTypes());
@@ -64,18 +64,5 @@ public sealed class HostCrashTests : IAsyncLifetime
         // Assert
         Assert.NotEqual(0, exitCode);
         Assert.Contains("miitSubmission.deadline", host.Output, StringComparison.Ordinal);
-    }
-
-    private static async Task<JsonObject> PollAsync(HttpClient client, string id, Func<JsonObject, bool> condition, int seconds = 90)
-    {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        JsonObject? status = null;
-        while (DateTime.UtcNow < until)
-        {
-            status = (JsonObject)JsonNode.Parse(await client.GetStringAsync($"/api/reports/{id}"))!;
-            if (condition(status)) return status;
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"Case {id} did not reach the expected state; last status: {status?.ToJsonString()}");
     }
 }

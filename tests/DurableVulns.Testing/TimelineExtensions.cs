@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace DurableVulns.Testing;
 
-/// <summary>Reads the timeline of a case status.</summary>
+/// <summary>Reads a case status: its timeline, and any text member by path.</summary>
 public static class TimelineExtensions
 {
     public static IReadOnlyList<string> TimelineTypes(this JsonObject status) =>
@@ -11,4 +11,12 @@ public static class TimelineExtensions
     public static bool Has(this JsonObject status, string type) => status.TimelineTypes().Contains(type);
 
     public static int Count(this JsonObject status, string type) => status.TimelineTypes().Count(t => t == type);
+
+    /// <summary>The text at <paramref name="path"/> (e.g. "disclosure", "miit", "decision"), or null where there is none.</summary>
+    public static string? Text(this JsonObject status, params string[] path)
+    {
+        JsonNode? node = status;
+        foreach (var name in path) node = node is JsonObject o ? o[name] : null;
+        return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    }
 }
