@@ -19,7 +19,8 @@ public sealed class CaseActionHandler(
     ICaseStore cases, IAuditLog audit, IWorkflowClient workflows, PolicyProvider policies, IOptions<ApiOptions> options, TimeProvider time)
 {
     public const string PsirtActor = "psirt-api";
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
 
     public Task<IResult> AssessAsync(string id, HttpRequest request) => ActAsync(id, request,
         new CaseActionSpec<Assessment>(EventNames.Assessment, AssessmentValidator.Validate, (record, _) => StageProblem(record, CaseAction.Assess)));
@@ -110,15 +111,19 @@ public sealed class CaseActionHandler(
     private static bool ReviewPending(CaseRecord record) =>
         record.Disclosure?.State == ReviewState.Pending || record.Publication?.Consent == ReviewState.Pending;
 
-    // The orchestration writes an audit entry keyed by the action id when it applies (or refuses) the action.
+    // The orchestration writes an audit entry keyed by the action id when it applies (or refuses)
+    // the action. Polls back off, so that waiting callers do not crowd out the storage the
+    // orchestration itself needs.
     private async Task<AuditEntry?> WaitForAuditAsync(string id, string actionId, CancellationToken cancellationToken)
     {
         var deadline = time.GetUtcNow() + options.Value.ActionWait;
+        var pause = FirstPoll;
         while (true)
         {
             if (await audit.FindAsync(id, actionId, cancellationToken) is { } entry) return entry;
             if (time.GetUtcNow() >= deadline) return null;
-            await Task.Delay(PollInterval, time, cancellationToken);
+            await Task.Delay(pause, time, cancellationToken);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPoll.Ticks));
         }
     }
 }
