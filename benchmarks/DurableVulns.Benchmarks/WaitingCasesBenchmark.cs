@@ -29,7 +29,7 @@ public static class WaitingCasesBenchmark
         // caches) shows apart from what each further waiting case costs.
         var warmCount = Math.Max(1, n / 10);
         var clock = Stopwatch.StartNew();
-        await FileAsync(anonymous, 0, warmCount, clock);
+        await FileAsync(anonymous, 0, warmCount);
         await EndToEndBenchmark.WaitAsync(() => host.MailCount() >= warmCount, TimeSpan.FromSeconds(300), "acknowledgements");
         await QuietAsync(host.Pid);
         var warm = await RuntimeProbe.ForceGcAsync(host.Pid);
@@ -47,7 +47,7 @@ public static class WaitingCasesBenchmark
             var next = Math.Min(n, reached + warmCount);
             var cpu = CpuMeter.ForPhase(host.Pid);
             var stepClock = Stopwatch.StartNew();
-            await FileAsync(anonymous, reached, next, clock);
+            await FileAsync(anonymous, reached, next);
             var filing = stepClock.Elapsed.TotalSeconds;
             await EndToEndBenchmark.WaitAsync(() => host.MailCount() >= next, budget + TimeSpan.FromMinutes(5) - clock.Elapsed, "acknowledgements");
             var step = $"{reached}→{next}: filed at {Stats.F((next - reached) / filing, 1)}/s, all acknowledged at {Stats.F((next - reached) / stepClock.Elapsed.TotalSeconds, 1)} cases/s; cpu {cpu.Summary()}";
@@ -99,12 +99,9 @@ public static class WaitingCasesBenchmark
         results.Print("waiting-memory-growth");
     }
 
-    private static Task FileAsync(HttpClient anonymous, int from, int to, Stopwatch clock) =>
-        Parallel.ForEachAsync(Enumerable.Range(from, to - from), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
-        {
-            await Requests.FileAsync(anonymous, i, ct);
-            if ((i + 1) % 1000 == 0) Console.WriteLine($"  {i + 1} filed, {Stats.F((i + 1 - from) / clock.Elapsed.TotalSeconds, 1)}/s");
-        });
+    private static Task FileAsync(HttpClient anonymous, int from, int to) =>
+        Parallel.ForEachAsync(Enumerable.Range(from, to - from), new ParallelOptions { MaxDegreeOfParallelism = 32 },
+            async (i, ct) => await Requests.FileAsync(anonymous, i, ct));
 
     /// <summary>Waits until the host has used under 5 % of a core for two seconds (at most a minute).</summary>
     private static async Task QuietAsync(int pid)
