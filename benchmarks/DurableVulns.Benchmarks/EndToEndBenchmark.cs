@@ -30,7 +30,7 @@ public static class EndToEndBenchmark
             results.Note(Name, $"Baseline runs before and after the host run: {Stats.F(bare1, 1)} and {Stats.F(bare2, 1)} orchestrations/s.");
         }
         results.Add(new Figure("e2e-cases", host, "cases/s", bare, "≥ 40 cases/s and ≥ 0.5× baseline",
-            "≈200–300 storage requests per case against ≈22 per bare orchestration: about half are the PSIRT action handler's audit polls (every 100 ms while it waits), the rest ~15 episodes' history, instance and queue traffic; Azurite and the host saturate the 2 cores"));
+            "≈200 storage requests per case against ≈21 per bare orchestration: ~15 episodes' history, instance and queue traffic, plus the PSIRT action handler's audit polls (≈50 per case) while it waits for each action; Azurite and the host saturate the 2 cores"));
         results.Print("e2e-cases");
         return (host, bare);
     }
