@@ -21,6 +21,7 @@ public sealed class CaseActionHandler(
     public const string PsirtActor = "psirt-api";
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
+    private const int RetryAfterSeconds = 5;
 
     public Task<IResult> AssessAsync(string id, HttpRequest request) => ActAsync(id, request,
         new CaseActionSpec<Assessment>(EventNames.Assessment, AssessmentValidator.Validate, (record, _) => StageProblem(record, CaseAction.Assess)));
@@ -82,6 +83,10 @@ public sealed class CaseActionHandler(
         if (record is null) return Problems.NotFound(id);
         if (spec.Check(record, body) is { } problem) return problem;
 
+        // An event raised before the backend has started the orchestration can be dropped
+        // ("no such instance"), and the action would be lost behind a 202.
+        if (await WaitUntilRunningAsync(id, cancellationToken) is { } notRunning) return notRunning;
+
         var actionId = Guid.NewGuid().ToString("N");
         var payload = spec.Payload is null ? body! : spec.Payload(body);
         // The event is a PsirtAction of the payload's own type, so the orchestration reads it typed.
@@ -111,17 +116,41 @@ public sealed class CaseActionHandler(
     private static bool ReviewPending(CaseRecord record) =>
         record.Disclosure?.State == ReviewState.Pending || record.Publication?.Consent == ReviewState.Pending;
 
+    private async Task<IResult?> WaitUntilRunningAsync(string id, CancellationToken cancellationToken)
+    {
+        string? status = null;
+        var running = await PollAsync(async () =>
+        {
+            status = await workflows.GetStatusAsync(id, cancellationToken);
+            return status is not (null or "Pending");
+        }, cancellationToken);
+        if (!running)
+            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "The case's workflow has not started yet.",
+                "Nothing was changed; send the action again in a few seconds.").WithRetryAfter(RetryAfterSeconds);
+        return status is "Running" or "Suspended"
+            ? null
+            : Problems.Conflict($"The case's workflow has ended ({status}); it takes no more actions.");
+    }
+
     // The orchestration writes an audit entry keyed by the action id when it applies (or refuses)
     // the action. Polls back off, so that waiting callers do not crowd out the storage the
     // orchestration itself needs.
     private async Task<AuditEntry?> WaitForAuditAsync(string id, string actionId, CancellationToken cancellationToken)
     {
+        AuditEntry? entry = null;
+        await PollAsync(async () => (entry = await audit.FindAsync(id, actionId, cancellationToken)) is not null, cancellationToken);
+        return entry;
+    }
+
+    /// <summary>Asks <paramref name="done"/> until it says yes or <see cref="ApiOptions.ActionWait"/> has passed.</summary>
+    private async Task<bool> PollAsync(Func<Task<bool>> done, CancellationToken cancellationToken)
+    {
         var deadline = time.GetUtcNow() + options.Value.ActionWait;
         var pause = FirstPoll;
         while (true)
         {
-            if (await audit.FindAsync(id, actionId, cancellationToken) is { } entry) return entry;
-            if (time.GetUtcNow() >= deadline) return null;
+            if (await done()) return true;
+            if (time.GetUtcNow() >= deadline) return false;
             await Task.Delay(pause, time, cancellationToken);
             pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPoll.Ticks));
         }
