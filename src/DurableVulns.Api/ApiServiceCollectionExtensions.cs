@@ -22,8 +22,10 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails();
         services.AddSingleton<PolicyProvider>();
         services.AddSingleton<ApiKeyFilter>();
+        services.AddScoped<ReportIntake>();
         services.AddScoped<ReportIntakeHandler>();
         services.AddScoped<CaseQueryHandler>();
+        services.AddScoped<CaseActions>();
         services.AddScoped<CaseActionHandler>();
         services.AddDurableVulnsApprovalPages();
 

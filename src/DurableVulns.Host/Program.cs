@@ -2,7 +2,15 @@ using DurableVulns.Api;
 using DurableVulns.Host.Engine;
 using DurableVulns.Host.Maintenance;
 using DurableVulns.Infrastructure;
+using DurableVulns.Web;
 using DurableVulns.Workflows;
+
+// `hash-password`: reads a password on stdin and prints the hash for DurableVulns__Console__Users__N__PasswordHash.
+if (args is ["hash-password"])
+{
+    Console.WriteLine(DurableVulns.Web.Console.LocalSignIn.HashPassword(Console.ReadLine() ?? ""));
+    return 0;
+}
 
 // Settings ship beside the binaries, so the host reads them wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -15,6 +23,7 @@ builder.Services
     .AddDurableVulnsInfrastructure(builder.Configuration)
     .AddDurableVulnsWorkflows()
     .AddDurableVulnsApi(builder.Configuration)
+    .AddDurableVulnsWeb(builder.Configuration)
     .AddDurableEngine(builder.Configuration)
     .AddHostedService<RetentionService>();
 
@@ -23,8 +32,10 @@ if (!await app.Services.PolicyLoadsAsync()) return 1;
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseDurableVulnsWeb();
 app.UseRateLimiter();
 app.MapDurableVulnsApi();
+app.MapDurableVulnsWeb();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 await app.RunAsync();
 return 0;

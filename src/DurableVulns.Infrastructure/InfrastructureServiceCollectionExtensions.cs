@@ -33,6 +33,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<IIntakeLog, TableIntakeLog>();
         services.AddSingleton<ISentMailLog, TableSentMailLog>();
         services.AddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.AddSingleton<ITrackingLinks, TableTrackingLinks>();
+        services.AddSingleton<ISignInLockouts, TableSignInLockouts>();
         services.AddDurableVulnsMail(configuration);
         services.AddDurableVulnsApprovals(configuration);
         return services;

@@ -51,12 +51,12 @@ public sealed class HeadlessChromium : IAsyncDisposable
         }
     }
 
-    /// <summary>A page in a fresh context: its own cookies, as another reviewer's browser would have.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a fresh context: its own cookies, as another user's browser would have.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            Locale = "zh-CN",
+            Locale = locale,
             ViewportSize = new ViewportSize { Width = 1024, Height = 900 },
         });
         context.SetDefaultTimeout(TimeoutMilliseconds);

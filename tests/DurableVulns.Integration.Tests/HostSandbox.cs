@@ -56,6 +56,8 @@ public sealed class HostSandbox(string policyJson) : IAsyncLifetime
         ["DurableVulns__Mail__PickupDirectory"] = MailDirectory,
         ["DurableVulns__Engine__QueueVisibilityTimeout"] = "00:00:10",
         ["Logging__LogLevel__Default"] = "Warning",
+        // Plain HTTP on loopback: Development is the environment whose cookies need no TLS (Production's are Secure).
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
     };
 
     /// <summary>

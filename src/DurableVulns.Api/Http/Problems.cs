@@ -22,8 +22,9 @@ public static class Problems
     public static IResult NotFound(string id) =>
         Status(StatusCodes.Status404NotFound, "No such case.", $"There is no case '{Shorten(id)}'.");
 
-    public static IResult Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
-        Status(StatusCodes.Status409Conflict, "The case does not allow this action now.", detail, extensions);
+    /// <summary>A case's refusal of an action, as the problem the API answers.</summary>
+    public static IResult Refused(Cases.ActionRefusal refusal) =>
+        Status(refusal.Status, refusal.Title, refusal.Detail, refusal.Extensions?.ToDictionary());
 
     private static string Shorten(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

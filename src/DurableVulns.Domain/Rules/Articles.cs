@@ -14,4 +14,5 @@ public static class Articles
     public const string FixWithPublication = "Art. 9(5)";
     public const string NationalEvents = "Art. 9(6)";
     public const string Overseas = "Art. 9(7)";
+    public const string Confidentiality = "Art. 4, 11";
 }

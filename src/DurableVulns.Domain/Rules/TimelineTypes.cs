@@ -25,4 +25,5 @@ public static class TimelineTypes
     public const string MpsConsentGranted = nameof(MpsConsentGranted);
     public const string MpsConsentRefused = nameof(MpsConsentRefused);
     public const string Published = nameof(Published);
+    public const string CaseViewed = nameof(CaseViewed);
 }

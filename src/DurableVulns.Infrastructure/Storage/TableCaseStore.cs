@@ -35,6 +35,20 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
         }
     }
 
+    public async Task<IReadOnlyList<CaseRecord>> ListAsync(DateTime? closedWithDeadlineSinceUtc = null, CancellationToken cancellationToken = default)
+    {
+        var client = await tables.GetAsync(Table, cancellationToken);
+        // Filtered by the service on the plain columns, so closed cases older than the bound never
+        // leave storage; the SDK follows the continuation tokens page by page.
+        var filter = closedWithDeadlineSinceUtc is { } since
+            ? TableClient.CreateQueryFilter($"Stage ne {nameof(CaseStage.Closed)} or MiitDeadlineUtc ge {AsUtc(since)}")
+            : TableClient.CreateQueryFilter($"Stage ne {nameof(CaseStage.Closed)}");
+        var records = new List<CaseRecord>();
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+            records.Add(JsonChunks.Read<CaseRecord>(entity));
+        return records;
+    }
+
     public async Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default)
     {
         var client = await tables.GetAsync(Table, cancellationToken);
@@ -61,6 +75,10 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
         var response = await client.GetEntityIfExistsAsync<TableEntity>(caseId, RowKey, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
+
+    // An unspecified kind is taken as UTC, as the parameter's name says, not as the host's local time.
+    private static DateTime AsUtc(DateTime value) =>
+        value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
 
     private static TableEntity ToEntity(CaseRecord record)
     {

@@ -10,6 +10,12 @@ public interface ICaseStore
     /// <summary>Adds the record; a record with the same id already there is left as it is.</summary>
     Task CreateAsync(CaseRecord record, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every case not yet closed, plus, when <paramref name="closedWithDeadlineSinceUtc"/> is given, the
+    /// closed cases whose MIIT deadline fell on or after it (for the dashboard's weekly history).
+    /// </summary>
+    Task<IReadOnlyList<CaseRecord>> ListAsync(DateTime? closedWithDeadlineSinceUtc = null, CancellationToken cancellationToken = default);
+
     /// <summary>Applies <paramref name="change"/> under optimistic concurrency, retrying on conflict.</summary>
     Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default);
 }

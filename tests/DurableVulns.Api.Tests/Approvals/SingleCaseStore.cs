@@ -11,6 +11,11 @@ public sealed class SingleCaseStore(CaseRecord record) : ICaseStore
 
     public Task CreateAsync(CaseRecord record, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    // Without a bound the lifted comparison with null is false, so no closed case is listed.
+    public Task<IReadOnlyList<CaseRecord>> ListAsync(DateTime? closedWithDeadlineSinceUtc = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CaseRecord>>(
+            record.Stage != CaseStage.Closed || record.MiitDeadlineUtc >= closedWithDeadlineSinceUtc ? [record] : []);
+
     public Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 }

@@ -1,3 +1,4 @@
+using DurableVulns.Api.Cases;
 using DurableVulns.Api.Http;
 using DurableVulns.Domain.Validation;
 
@@ -43,13 +44,13 @@ public sealed class ProblemsTests
     }
 
     [Fact]
-    public async Task Conflict_Detail_Writes409WithTitleDetailAndExtensions()
+    public async Task Refused_Conflict_Writes409WithTitleDetailAndExtensions()
     {
         // Arrange
         var extensions = new Dictionary<string, object?> { ["missingFields"] = new[] { "harm", "scope" } };
 
         // Act
-        var result = await TestHttp.ExecuteAsync(Problems.Conflict("The MIIT package lacks: harm, scope.", extensions));
+        var result = await TestHttp.ExecuteAsync(Problems.Refused(ActionRefusal.Conflict("The MIIT package lacks: harm, scope.", extensions)));
 
         // Assert
         Assert.Equal(409, result.Status);

@@ -17,6 +17,11 @@ internal sealed class InMemoryCaseStore : ICaseStore
         return Task.CompletedTask;
     }
 
+    // Without a bound the lifted comparison with null is false, so no closed case is listed.
+    public Task<IReadOnlyList<CaseRecord>> ListAsync(DateTime? closedWithDeadlineSinceUtc = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<CaseRecord>>(
+            [.. Records.Values.Where(r => r.Stage != CaseStage.Closed || r.MiitDeadlineUtc >= closedWithDeadlineSinceUtc)]);
+
     public Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default) =>
         Task.FromResult(Records.AddOrUpdate(caseId, _ => throw new InvalidOperationException($"No case {caseId}."), (_, r) => change(r)));
 }

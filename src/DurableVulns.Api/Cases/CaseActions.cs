@@ -1,0 +1,130 @@
+using DurableVulns.Domain.Disclosure;
+using DurableVulns.Domain.Reports;
+using DurableVulns.Domain.Rules;
+using DurableVulns.Domain.Validation;
+using DurableVulns.Workflows.Contracts;
+using DurableVulns.Workflows.Ports;
+using Microsoft.Extensions.Options;
+
+namespace DurableVulns.Api.Cases;
+
+/// <summary>
+/// The PSIRT's actions, for the API and the console alike. Each is validated, checked against
+/// the case as recorded, then sent to the orchestration, which applies it (the single writer of
+/// a case). The call waits briefly to see it applied.
+/// </summary>
+public sealed class CaseActions(
+    ICaseStore cases, IAuditLog audit, IWorkflowClient workflows, PolicyProvider policies, IOptions<ApiOptions> options, TimeProvider time)
+{
+    public const int RetryAfterSeconds = 5;
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
+
+    public Task<ActionOutcome> AssessAsync(string id, Assessment? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
+        new CaseActionSpec<Assessment>(EventNames.Assessment, AssessmentValidator.Validate, (record, _) => StageRefusal(record, CaseAction.Assess)), cancellationToken);
+
+    public Task<ActionOutcome> SubmitToMiitAsync(string id, MiitSubmission? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
+        new CaseActionSpec<MiitSubmission>(EventNames.MiitSubmission, MiitSubmissionValidator.Validate, (record, _) => StageRefusal(record, CaseAction.SubmitToMiit)), cancellationToken);
+
+    public Task<ActionOutcome> ReleasePatchAsync(string id, PatchRelease? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
+        new CaseActionSpec<PatchRelease>(EventNames.PatchRelease, PatchValidator.Validate, (record, _) => StageRefusal(record, CaseAction.ReleasePatch)), cancellationToken);
+
+    public Task<ActionOutcome> CloseAsync(string id, CloseRequest? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
+        new CaseActionSpec<CloseRequest>(EventNames.Close, CloseValidator.Validate, (record, _) =>
+            StageRefusal(record, CaseAction.Close) ?? (ReviewPending(record) ? ActionRefusal.Conflict("A review is under way on this case; close it after the review ends.") : null)),
+        cancellationToken);
+
+    /// <summary>Art. 9(1): asks MIIT and MPS to review a publication before the patch.</summary>
+    public Task<ActionOutcome> RequestDisclosureAsync(string id, DisclosureRequest? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
+        new CaseActionSpec<DisclosureRequest>(EventNames.DisclosureRequest, DisclosureRequestValidator.Validate, (record, _) =>
+            CaseRules.DisclosureRefusal(record.Stage, record.Disclosure?.State) is { } refusal ? ActionRefusal.Conflict(refusal)
+            : ReviewPending(record) ? ActionRefusal.Conflict("A review is under way on this case.")
+            : null),
+        cancellationToken);
+
+    /// <summary>
+    /// Publishes an advisory through the Art. 9 gate. Inside a blackout window (Art. 9(6)) the
+    /// publication is held for MPS consent (the entry's type is then <see cref="TimelineTypes.BlackoutHeld"/>).
+    /// </summary>
+    public Task<ActionOutcome> PublishAsync(string id, Advisory? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
+        new CaseActionSpec<Advisory>(EventNames.Publication, AdvisoryValidator.Validate, (record, advisory) =>
+            PublicationGate.Check(record, advisory) is { } refusal
+                ? new ActionRefusal(409, refusal.Article.Length == 0 ? "Publication refused." : $"Publication refused under {refusal.Article}.", refusal.Detail)
+                : null)
+        {
+            Payload = advisory => new PublicationCommand(advisory, policies.Current.BlackoutAt(time.GetUtcNow())?.Name),
+        },
+        cancellationToken);
+
+    private async Task<ActionOutcome> RunAsync<TBody>(string id, TBody? body, string actor, CaseActionSpec<TBody> spec, CancellationToken cancellationToken)
+    {
+        var errors = spec.Validate(body);
+        if (!errors.IsEmpty) return new ActionOutcome(ActionOutcomeKind.Invalid) { Errors = errors };
+
+        var record = await cases.GetAsync(id, cancellationToken);
+        if (record is null) return new ActionOutcome(ActionOutcomeKind.NotFound);
+        if (spec.Check(record, body!) is { } refusal) return Refused(refusal);
+
+        // An event raised before the backend has started the orchestration can be dropped
+        // ("no such instance"), and the action would be lost behind a 202.
+        var status = await WaitUntilStartedAsync(id, cancellationToken);
+        if (status is null or "Pending") return new ActionOutcome(ActionOutcomeKind.NotRunning);
+        if (status is not ("Running" or "Suspended"))
+            return Refused(ActionRefusal.Conflict($"The case's workflow has ended ({status}); it takes no more actions."));
+
+        var actionId = Guid.NewGuid().ToString("N");
+        var payload = spec.Payload is null ? body! : spec.Payload(body!);
+        // The event is a PsirtAction of the payload's own type, so the orchestration reads it typed.
+        var action = Activator.CreateInstance(typeof(PsirtAction<>).MakeGenericType(payload.GetType()), actionId, actor, payload)!;
+        await workflows.RaiseEventAsync(id, spec.EventName, action, cancellationToken);
+
+        AuditEntry? entry = null;
+        if (!await PollAsync(async () => (entry = await audit.FindAsync(id, actionId, cancellationToken)) is not null, cancellationToken))
+            return new ActionOutcome(ActionOutcomeKind.Queued) { ActionId = actionId };
+        if (entry!.Type == TimelineTypes.ActionRefused) return Refused(ActionRefusal.Conflict(entry.Detail));
+        return new ActionOutcome(ActionOutcomeKind.Applied)
+        {
+            ActionId = actionId,
+            Entry = entry,
+            Case = await cases.GetAsync(id, cancellationToken) ?? record,
+        };
+    }
+
+    private static ActionOutcome Refused(ActionRefusal refusal) => new(ActionOutcomeKind.Refused) { Refusal = refusal };
+
+    private static ActionRefusal? StageRefusal(CaseRecord record, CaseAction action)
+    {
+        if (CaseRules.Refusal(action, record.Stage, record.MiitSubmitted) is not { } refusal) return null;
+        var missing = action == CaseAction.SubmitToMiit ? CaseViews.Package(record).MissingFields : [];
+        return missing.Count > 0
+            ? ActionRefusal.Conflict($"The MIIT package lacks: {string.Join(", ", missing)}.", new Dictionary<string, object?> { ["missingFields"] = missing })
+            : ActionRefusal.Conflict(refusal);
+    }
+
+    private static bool ReviewPending(CaseRecord record) =>
+        record.Disclosure?.State == ReviewState.Pending || record.Publication?.Consent == ReviewState.Pending;
+
+    private async Task<string?> WaitUntilStartedAsync(string id, CancellationToken cancellationToken)
+    {
+        string? status = null;
+        await PollAsync(async () => (status = await workflows.GetStatusAsync(id, cancellationToken)) is not (null or "Pending"), cancellationToken);
+        return status;
+    }
+
+    /// <summary>
+    /// Asks <paramref name="done"/> until it says yes or <see cref="ApiOptions.ActionWait"/> has passed.
+    /// Polls back off, so that waiting callers do not crowd out the storage the orchestration itself needs.
+    /// </summary>
+    private async Task<bool> PollAsync(Func<Task<bool>> done, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + options.Value.ActionWait;
+        var pause = FirstPoll;
+        while (true)
+        {
+            if (await done()) return true;
+            if (time.GetUtcNow() >= deadline) return false;
+            await Task.Delay(pause, time, cancellationToken);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPoll.Ticks));
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using DurableVulns.Domain.Reports;
+using DurableVulns.Domain.Rules;
+using DurableVulns.Domain.Validation;
+using DurableVulns.Workflows.Contracts;
+using DurableVulns.Workflows.Orchestrators;
+using DurableVulns.Workflows.Ports;
+using Microsoft.AspNetCore.Http;
+
+namespace DurableVulns.Api.Intake;
+
+/// <summary>
+/// Takes a report from any channel (the API or the reporter portal): validates it, logs the
+/// attempt (Art. 5), creates the case and starts its orchestration. An invalid report writes
+/// nothing but the intake log line.
+/// </summary>
+public sealed class ReportIntake(
+    PolicyProvider policies,
+    ICaseStore cases,
+    IAuditLog audit,
+    IIntakeLog intakeLog,
+    IIdempotencyStore idempotency,
+    IWorkflowClient workflows,
+    TimeProvider time)
+{
+    /// <param name="bodyHash">A hash of the report as sent, so that a reused idempotency key with another report is caught.</param>
+    public async Task<IntakeOutcome> AcceptAsync(ReportSubmission? report, string bodyHash, IntakeChannel channel, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var errors = ReportValidator.Validate(report);
+        if (!errors.IsEmpty)
+        {
+            await RejectAsync(channel, StatusCodes.Status400BadRequest, "invalid:" + string.Join(',', errors.ToDictionary().Keys));
+            return new IntakeOutcome { Errors = errors };
+        }
+
+        var caseId = Guid.NewGuid().ToString("N");
+        var outcome = "Accepted";
+        if (!string.IsNullOrEmpty(channel.IdempotencyKey))
+        {
+            var claim = await idempotency.ClaimAsync(channel.IdempotencyKey, new IdempotencyClaim(caseId, bodyHash), cancellationToken);
+            if (claim.BodyHash != bodyHash)
+            {
+                await RejectAsync(channel, StatusCodes.Status422UnprocessableEntity, "idempotency-mismatch");
+                return new IntakeOutcome { IdempotencyMismatch = true };
+            }
+            if (claim.CaseId != caseId) (caseId, outcome) = (claim.CaseId, "Replayed");
+        }
+
+        // A replay finds the record its first attempt wrote and finishes whatever that attempt left undone.
+        var policy = policies.Current;
+        var record = await cases.GetAsync(caseId, cancellationToken) ?? new CaseRecord(
+            caseId, now, report!, policy.Version, policy.TimeZone, CaseStage.Received, MiitClock.Deadline(now, policy.MiitSubmission));
+        await cases.CreateAsync(record, cancellationToken);
+        await audit.AppendAsync(caseId, new AuditEntry("received", record.ReceivedAtUtc, TimelineTypes.Received, Articles.IntakeLog,
+            $"Report received; MIIT deadline {record.MiitDeadlineUtc:O} under policy {record.PolicyVersion}.", "reporter"), cancellationToken);
+        await workflows.StartAsync(nameof(ReportLifecycleOrchestrator), caseId,
+            new ReportLifecycleInput(caseId, record.ReceivedAtUtc, policy, record.Report.UpstreamComponent is not null), cancellationToken);
+        await LogAsync(channel, outcome, StatusCodes.Status202Accepted, caseId, null);
+        return new IntakeOutcome { Case = record };
+    }
+
+    /// <summary>Logs an attempt refused before its report could be read (wrong content type, bad JSON, …).</summary>
+    public Task RejectAsync(IntakeChannel channel, int status, string? reason) => LogAsync(channel, "Rejected", status, null, reason);
+
+    private Task LogAsync(IntakeChannel channel, string outcome, int status, string? caseId, string? reason) =>
+        intakeLog.RecordAsync(new IntakeAttempt(
+            time.GetUtcNow().UtcDateTime, outcome, status, caseId, Truncate(reason, 500),
+            Truncate(channel.ContentType, 200), channel.ContentLength, channel.RemoteAddress), CancellationToken.None);
+
+    private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,29 @@
+using DurableVulns.Domain.Reports;
+using DurableVulns.Domain.Rules;
+
+namespace DurableVulns.Web.Console;
+
+/// <summary>
+/// The console's case list: every open case, least time left first (overdue ones on top, cases whose
+/// clock has stopped after all running clocks), filtered by stage and severity, one page at a time.
+/// </summary>
+public sealed record CaseList(IReadOnlyList<CaseListRow> Rows, int Total, int Page, int Pages)
+{
+    public static CaseList From(IEnumerable<CaseRecord> records, CaseListQuery query, DateTime nowUtc, int pageSize)
+    {
+        var matching = records
+            .Where(r => r.Stage != CaseStage.Closed && (query.Stage is null || r.Stage == query.Stage))
+            .Select(r => new CaseListRow(r.Id, ProductName(r.Report.Product), CvssRating.Of(r.Assessment?.Severity), r.Stage, MiitCountdown.Of(r, nowUtc)))
+            .Where(row => query.Severity is null || row.Severity == query.Severity)
+            .OrderBy(row => row.Clock.Urgency == Urgency.Stopped)
+            .ThenBy(row => row.Clock.Deadline)
+            .ThenBy(row => row.Id, StringComparer.Ordinal)
+            .ToList();
+        var pages = Math.Max(1, (matching.Count + pageSize - 1) / pageSize);
+        var page = Math.Min(query.Page, pages);
+        return new CaseList([.. matching.Skip((page - 1) * pageSize).Take(pageSize)], matching.Count, page, pages);
+    }
+
+    private static string ProductName(Product product) =>
+        string.Join(' ', new[] { product.Vendor, product.Name, product.Model, product.Version }.Where(p => !string.IsNullOrWhiteSpace(p)));
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Http;
+
+namespace DurableVulns.Web.Security;
+
+/// <summary>
+/// Headers on every response: a Content-Security-Policy that allows our own script and style files
+/// and nothing inline, no framing, no MIME sniffing, and no Referer (a tracking link's path is its token).
+/// A page that sets a stricter policy of its own (the approval pages) keeps it.
+/// </summary>
+public sealed class SecurityHeaders(RequestDelegate next)
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    public Task InvokeAsync(HttpContext http)
+    {
+        http.Response.OnStarting(() =>
+        {
+            var headers = http.Response.Headers;
+            if (!headers.ContainsKey("Content-Security-Policy")) headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            return Task.CompletedTask;
+        });
+        return next(http);
+    }
+}

@@ -1,0 +1,87 @@
+using DurableVulns.Api.Cases;
+using DurableVulns.Api.Tests.Approvals;
+using DurableVulns.Domain.Reports;
+using DurableVulns.Workflows.Ports;
+using Microsoft.Extensions.Options;
+using Moq;
+
+namespace DurableVulns.Api.Tests.Cases;
+
+public sealed class CaseActionsTests
+{
+    private static readonly Assessment Assessment = new("7.5", ["3.2.0", "3.2.1"], "Stack overflow", "Remote code execution", "Internet-facing routers");
+
+    private readonly Mock<IWorkflowClient> workflows = new(MockBehavior.Strict);
+    private readonly Mock<IAuditLog> audit = new();
+    private readonly List<string> calls = [];
+
+    [Fact]
+    public async Task AssessAsync_WorkflowStillPending_RaisesOnlyOnceRunning()
+    {
+        var statuses = new Queue<string?>([null, "Pending", "Running"]);
+        workflows.Setup(w => w.GetStatusAsync(ApprovalSamples.CaseId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() => { var status = statuses.Dequeue(); calls.Add("status:" + status); return status; });
+        workflows.Setup(w => w.RaiseEventAsync(ApprovalSamples.CaseId, It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
+            .Callback(() => calls.Add("raise")).Returns(Task.CompletedTask);
+
+        var outcome = await Actions(TimeSpan.FromMilliseconds(400)).AssessAsync(ApprovalSamples.CaseId, Assessment, "analyst@acme.example", default);
+
+        Assert.Equal(["status:", "status:Pending", "status:Running", "raise"], calls);
+        Assert.Equal(ActionOutcomeKind.Queued, outcome.Kind);
+    }
+
+    [Fact]
+    public async Task AssessAsync_WorkflowNeverStarts_NotRunningAndRaisesNothing()
+    {
+        workflows.Setup(w => w.GetStatusAsync(ApprovalSamples.CaseId, It.IsAny<CancellationToken>())).ReturnsAsync("Pending");
+
+        var outcome = await Actions(TimeSpan.FromMilliseconds(200)).AssessAsync(ApprovalSamples.CaseId, Assessment, "analyst@acme.example", default);
+
+        Assert.Equal(ActionOutcomeKind.NotRunning, outcome.Kind);
+        workflows.Verify(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task AssessAsync_WorkflowEnded_RefusedAndRaisesNothing()
+    {
+        workflows.Setup(w => w.GetStatusAsync(ApprovalSamples.CaseId, It.IsAny<CancellationToken>())).ReturnsAsync("Terminated");
+
+        var outcome = await Actions(TimeSpan.FromMilliseconds(200)).AssessAsync(ApprovalSamples.CaseId, Assessment, "analyst@acme.example", default);
+
+        Assert.Equal(ActionOutcomeKind.Refused, outcome.Kind);
+        Assert.Equal(409, outcome.Refusal!.Status);
+        Assert.Contains("Terminated", outcome.Refusal.Detail);
+        workflows.Verify(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task AssessAsync_SignedInActor_EventCarriesTheActor()
+    {
+        object? raised = null;
+        workflows.Setup(w => w.GetStatusAsync(ApprovalSamples.CaseId, It.IsAny<CancellationToken>())).ReturnsAsync("Running");
+        workflows.Setup(w => w.RaiseEventAsync(ApprovalSamples.CaseId, It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, string _, object payload, CancellationToken _) => raised = payload).Returns(Task.CompletedTask);
+
+        await Actions(TimeSpan.FromMilliseconds(100)).AssessAsync(ApprovalSamples.CaseId, Assessment, "analyst@acme.example", default);
+
+        var action = Assert.IsType<DurableVulns.Workflows.Contracts.PsirtAction<Assessment>>(raised);
+        Assert.Equal("analyst@acme.example", action.Actor);
+    }
+
+    [Fact]
+    public async Task AssessAsync_InvalidBody_InvalidWithFieldErrorsAndNothingAsked()
+    {
+        var outcome = await Actions(TimeSpan.FromMilliseconds(100)).AssessAsync(ApprovalSamples.CaseId, Assessment with { Severity = "high" }, "analyst@acme.example", default);
+
+        Assert.Equal(ActionOutcomeKind.Invalid, outcome.Kind);
+        Assert.Contains("severity", outcome.Errors!.ToDictionary().Keys);
+        workflows.VerifyNoOtherCalls();
+    }
+
+    private CaseActions Actions(TimeSpan actionWait)
+    {
+        var options = Options.Create(new ApiOptions { ActionWait = actionWait });
+        var record = ApprovalSamples.Case() with { Stage = CaseStage.Received, Disclosure = null, Publication = null };
+        return new CaseActions(new SingleCaseStore(record), audit.Object, workflows.Object, new PolicyProvider(options), options, TimeProvider.System);
+    }
+}
