@@ -36,7 +36,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int Pid => process.Id;
 
-    public static async Task<HostProcess> StartAsync(BenchOptions options, string purpose, string policyJson)
+    public static async Task<HostProcess> StartAsync(BenchOptions options, string purpose, string policyJson, IReadOnlyDictionary<string, string>? environment = null)
     {
         var taskHub = Storage.NewTaskHub(purpose);
         var work = Path.Combine(options.ScratchDirectory, taskHub);
@@ -67,6 +67,7 @@ public sealed class HostProcess : IAsyncDisposable
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in options.Engine) env["DurableVulns__Engine__" + name] = value;
         foreach (var (name, value) in options.HostSettings) env["DurableVulns__" + name.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) env[name] = value;
 
         var log = new StreamWriter(Path.Combine(work, "host.log")) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

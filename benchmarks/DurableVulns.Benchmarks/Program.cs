@@ -1,7 +1,7 @@
 using DurableVulns.Benchmarks;
 
 // benchmarks/run builds the host and this runner, starts Azurite, then runs:
-//   dotnet DurableVulns.Benchmarks.dll --host-dir <published host> [--quick] [--only intake,e2e,timers,waiting] ...
+//   dotnet DurableVulns.Benchmarks.dll --host-dir <published host> [--quick] [--only intake,e2e,timers,waiting,console] ...
 var options = BenchOptions.Parse(args);
 if (options.Cleanup)
 {
@@ -23,6 +23,7 @@ var failed = new List<string>();
     (EndToEndBenchmark.Name, () => EndToEndBenchmark.RunAsync(options, results)),
     (TimerLatenessBenchmark.Name, () => TimerLatenessBenchmark.RunAsync(options, results)),
     (WaitingCasesBenchmark.Name, () => WaitingCasesBenchmark.RunAsync(options, results)),
+    (ConsoleBenchmark.Name, () => ConsoleBenchmark.RunAsync(options, results)),
 ];
 foreach (var (name, run) in benchmarks)
 {
