@@ -3,6 +3,7 @@ using DurableVulns.Domain.Disclosure;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Functions.Http;
 using DurableVulns.Workflows.Contracts;
+using DurableVulns.Workflows.Orchestrators;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,6 +106,7 @@ public sealed class CaseFunctionsTests : IDisposable
     public async Task AssessCase_ValidKeyAndBody_RaisesTheAssessmentEventOnTheCasesInstance()
     {
         // Arrange
+        CaseWorkflowRunning();
         durable.Setup(c => c.RaiseEventAsync("case-1", EventNames.Assessment, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
         var request = FunctionsTestHost.Request("POST", Samples.Assessment(), FunctionsTestHost.ApiKey);
@@ -170,6 +172,7 @@ public sealed class CaseFunctionsTests : IDisposable
     public async Task RequestDisclosure_ValidKeyAndBody_RaisesTheDisclosureRequestEventOnTheCasesInstance()
     {
         // Arrange
+        CaseWorkflowRunning();
         durable.Setup(c => c.RaiseEventAsync("case-1", EventNames.DisclosureRequest, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
         var request = FunctionsTestHost.Request("POST", Samples.DisclosureRequest(), FunctionsTestHost.ApiKey);
@@ -188,6 +191,7 @@ public sealed class CaseFunctionsTests : IDisposable
     {
         // Arrange
         host.Cases.Records["case-1"] = Samples.Case() with { Stage = CaseStage.PatchReleased };
+        CaseWorkflowRunning();
         durable.Setup(c => c.RaiseEventAsync("case-1", EventNames.Publication, It.IsAny<object?>(), It.IsAny<CancellationToken>()))
             .Returns(Task.CompletedTask);
         var request = FunctionsTestHost.Request("POST", Samples.Advisory(), FunctionsTestHost.ApiKey);
@@ -229,4 +233,9 @@ public sealed class CaseFunctionsTests : IDisposable
         invocation.Dispose();
         host.Dispose();
     }
+
+    // The action is sent only to a started orchestration (an event raised earlier could be dropped).
+    private void CaseWorkflowRunning() =>
+        durable.Setup(c => c.GetInstanceAsync("case-1", false, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(nameof(ReportLifecycleOrchestrator), "case-1") { RuntimeStatus = OrchestrationRuntimeStatus.Running });
 }
