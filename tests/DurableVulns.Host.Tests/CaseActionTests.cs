@@ -12,6 +12,27 @@ namespace DurableVulns.Host.Tests;
 public sealed class CaseActionTests(DurableVulnsHost host)
 {
     [Fact]
+    public async Task Assess_PostedTheMomentEachOfManyCasesIsFiled_EveryAssessmentApplied()
+    {
+        // Arrange: the backend may not have started a case's orchestration yet; an event raised
+        // then can be dropped, so the action must wait for it to start rather than be lost.
+        const int cases = 16;
+
+        // Act
+        var answers = await Task.WhenAll(Enumerable.Range(0, cases).Select(async _ =>
+        {
+            var id = await host.SubmitReportAsync();
+            var assessed = await host.ActAsync(id, "assessment", SampleRequests.Assessment());
+            return (id, assessed.StatusCode);
+        }));
+        var statuses = await Task.WhenAll(answers.Select(a => host.WaitForAsync(a.id, s => s.Has("Assessed"))));
+
+        // Assert
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Accepted }));
+        Assert.All(statuses, s => Assert.Equal("Assessed", s["stage"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Lifecycle_AssessSubmitPatchClose_EachStepAppliedAndOrchestrationEnds()
     {
         // Arrange

@@ -5,7 +5,8 @@ namespace DurableVulns.Web.Security;
 /// <summary>
 /// Headers on every response: a Content-Security-Policy that allows our own script and style files
 /// and nothing inline, no framing, no MIME sniffing, and no Referer (a tracking link's path is its token).
-/// A page that sets a stricter policy of its own (the approval pages) keeps it.
+/// Nothing is cached unless it says so (the style sheet and script do): a receipt or tracking page
+/// is as secret as its link. A page that sets a stricter policy of its own (the approval pages) keeps it.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
@@ -18,6 +19,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
         {
             var headers = http.Response.Headers;
             if (!headers.ContainsKey("Content-Security-Policy")) headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            if (!headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
