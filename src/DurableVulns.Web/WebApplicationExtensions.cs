@@ -44,5 +44,5 @@ public static class WebApplicationExtensions
     }
 
     private static bool IsLocalPath(string? path) =>
-        !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'));
+        !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\')) && !path.Any(char.IsControl);
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DurableVulns.Web.Console;
 using DurableVulns.Web.Localization;
+using DurableVulns.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -33,6 +34,8 @@ public static class WebServiceCollectionExtensions
             pages.Conventions.AuthorizeFolder("/Console", ConsoleRoles.StaffPolicy);
             pages.Conventions.AllowAnonymousToPage("/Console/SignIn");
             pages.Conventions.AllowAnonymousToPage("/Console/Denied");
+            pages.Conventions.AllowAnonymousToPage("/Console/SignOut");
+            pages.Conventions.ConfigureFilter(new UnknownHandlerIsNotFound());
         });
         services.Configure<RequestLocalizationOptions>(localization =>
         {
@@ -60,7 +63,10 @@ public static class WebServiceCollectionExtensions
         {
             cookie.Cookie.Name = "dv-console";
             cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            // Strict, except after an OpenID Connect sign-in: the provider's form post back is a
+            // cross-site navigation, and a Strict cookie would not come back with it (a sign-in loop).
+            // Anti-forgery still guards every form.
+            cookie.Cookie.SameSite = oidc.Enabled ? SameSiteMode.Lax : SameSiteMode.Strict;
             cookie.Cookie.SecurePolicy = SecurePolicy(environment);
             cookie.LoginPath = "/console/sign-in";
             cookie.LogoutPath = "/console/sign-out";
@@ -86,8 +92,7 @@ public static class WebServiceCollectionExtensions
         }
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(ConsoleRoles.StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Analyst, ConsoleRoles.Lead))
-            .AddPolicy(ConsoleRoles.LeadPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Lead));
+            .AddPolicy(ConsoleRoles.StaffPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(ConsoleRoles.Analyst, ConsoleRoles.Lead));
         return services;
     }
 

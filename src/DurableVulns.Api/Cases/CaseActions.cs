@@ -63,14 +63,15 @@ public sealed class CaseActions(
 
         var record = await cases.GetAsync(id, cancellationToken);
         if (record is null) return new ActionOutcome(ActionOutcomeKind.NotFound);
-        if (spec.Check(record, body!) is { } refusal) return Refused(refusal);
+        if (spec.Check(record, body!) is { } refusal) return await RefusedAsync(id, spec.EventName, actor, refusal, cancellationToken);
 
         // An event raised before the backend has started the orchestration can be dropped
         // ("no such instance"), and the action would be lost behind a 202.
         var status = await WaitUntilStartedAsync(id, cancellationToken);
         if (status is null or "Pending") return new ActionOutcome(ActionOutcomeKind.NotRunning);
         if (status is not ("Running" or "Suspended"))
-            return Refused(ActionRefusal.Conflict($"The case's workflow has ended ({status}); it takes no more actions."));
+            return await RefusedAsync(id, spec.EventName, actor,
+                ActionRefusal.Conflict($"The case's workflow has ended ({status}); it takes no more actions."), cancellationToken);
 
         var actionId = Guid.NewGuid().ToString("N");
         var payload = spec.Payload is null ? body! : spec.Payload(body!);
@@ -91,6 +92,14 @@ public sealed class CaseActions(
     }
 
     private static ActionOutcome Refused(ActionRefusal refusal) => new(ActionOutcomeKind.Refused) { Refusal = refusal };
+
+    // A refusal decided here is recorded like one the orchestration decides: who tried what, and why not.
+    private async Task<ActionOutcome> RefusedAsync(string id, string action, string actor, ActionRefusal refusal, CancellationToken cancellationToken)
+    {
+        await audit.AppendAsync(id, new AuditEntry("refused-" + Guid.NewGuid().ToString("N"), time.GetUtcNow().UtcDateTime,
+            TimelineTypes.ActionRefused, string.Empty, $"{action} refused: {refusal.Title} {refusal.Detail}", actor), cancellationToken);
+        return Refused(refusal);
+    }
 
     private static ActionRefusal? StageRefusal(CaseRecord record, CaseAction action)
     {

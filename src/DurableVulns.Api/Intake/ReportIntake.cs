@@ -46,15 +46,20 @@ public sealed class ReportIntake(
             if (claim.CaseId != caseId) (caseId, outcome) = (claim.CaseId, "Replayed");
         }
 
-        // A replay finds the record its first attempt wrote and finishes whatever that attempt left undone.
+        // A replay finds the record its first attempt wrote and finishes whatever that attempt left
+        // undone; a new case has no record to read.
         var policy = policies.Current;
-        var record = await cases.GetAsync(caseId, cancellationToken) ?? new CaseRecord(
+        var record = (outcome == "Replayed" ? await cases.GetAsync(caseId, cancellationToken) : null) ?? new CaseRecord(
             caseId, now, report!, policy.Version, policy.TimeZone, CaseStage.Received, MiitClock.Deadline(now, policy.MiitSubmission));
         await cases.CreateAsync(record, cancellationToken);
-        await audit.AppendAsync(caseId, new AuditEntry("received", record.ReceivedAtUtc, TimelineTypes.Received, Articles.IntakeLog,
-            $"Report received; MIIT deadline {record.MiitDeadlineUtc:O} under policy {record.PolicyVersion}.", "reporter"), cancellationToken);
-        await workflows.StartAsync(nameof(ReportLifecycleOrchestrator), caseId,
-            new ReportLifecycleInput(caseId, record.ReceivedAtUtc, policy, record.Report.UpstreamComponent is not null), cancellationToken);
+        // The record exists before anything refers to it; the audit line and the start are independent
+        // idempotent writes (a retry with the same key redoes what a crash cut short). The intake log
+        // says 202 only once both are done.
+        await Task.WhenAll(
+            audit.AppendAsync(caseId, new AuditEntry("received", record.ReceivedAtUtc, TimelineTypes.Received, Articles.IntakeLog,
+                $"Report received; MIIT deadline {record.MiitDeadlineUtc:O} under policy {record.PolicyVersion}.", "reporter"), cancellationToken),
+            workflows.StartAsync(nameof(ReportLifecycleOrchestrator), caseId,
+                new ReportLifecycleInput(caseId, record.ReceivedAtUtc, policy, record.Report.UpstreamComponent is not null), cancellationToken));
         await LogAsync(channel, outcome, StatusCodes.Status202Accepted, caseId, null);
         return new IntakeOutcome { Case = record };
     }

@@ -12,8 +12,5 @@ public static class ConsoleRoles
     /// <summary>Policy: any signed-in staff member.</summary>
     public const string StaffPolicy = "Staff";
 
-    /// <summary>Policy: leads only.</summary>
-    public const string LeadPolicy = "Lead";
-
     public static bool IsKnown(string? role) => role is Analyst or Lead;
 }

@@ -18,12 +18,30 @@ public sealed class LocalSignIn(IOptionsMonitor<ConsoleOptions> options, ISignIn
     // Checked when the address is unknown, so that a miss costs one hash verification like a hit.
     private static readonly string DecoyHash = Hasher.HashPassword(new ConsoleUser(), Guid.NewGuid().ToString());
 
+    // Attempts on one account are taken one at a time (striped by account), so that parallel
+    // guesses cannot all pass the lock-out check before the first failure is counted.
+    private static readonly SemaphoreSlim[] Stripes = [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
+
     /// <summary>The V3 hash to configure as a user's <c>PasswordHash</c>.</summary>
     public static string HashPassword(string password) => Hasher.HashPassword(new ConsoleUser(), password);
 
     public async Task<SignInOutcome> SignInAsync(string? email, string? password, CancellationToken cancellationToken)
     {
         var account = (email ?? "").Trim();
+        var stripe = Stripes[(int)((uint)StringComparer.OrdinalIgnoreCase.GetHashCode(account) % (uint)Stripes.Length)];
+        await stripe.WaitAsync(cancellationToken);
+        try
+        {
+            return await AttemptAsync(account, password, cancellationToken);
+        }
+        finally
+        {
+            stripe.Release();
+        }
+    }
+
+    private async Task<SignInOutcome> AttemptAsync(string account, string? password, CancellationToken cancellationToken)
+    {
         var settings = options.CurrentValue;
         var now = time.GetUtcNow().UtcDateTime;
         if (await lockouts.LockedUntilAsync(account, now, cancellationToken) is { } lockedUntil)

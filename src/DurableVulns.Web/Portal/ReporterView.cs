@@ -25,10 +25,10 @@ public sealed record ReporterView(string CaseId, string Stage, IReadOnlyList<(st
 
         var messages = audit.Select(entry => Message(entry, record) is { } text ? (Local(entry.AtUtc), text) : default)
             .Where(m => m.text is not null).ToList();
-        return new ReporterView(record.Id, StageText(record.Stage), dates, messages!);
+        return new ReporterView(record.Id, CaseText(record.Stage), dates, messages!);
     }
 
-    private static string StageText(CaseStage stage) => stage switch
+    private static string CaseText(CaseStage stage) => stage switch
     {
         CaseStage.Received => Lang.T("Received: being verified", "已收到：正在核实"),
         CaseStage.Assessed => Lang.T("Confirmed: a fix is being prepared", "已确认：正在准备修复"),

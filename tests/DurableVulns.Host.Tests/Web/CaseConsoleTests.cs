@@ -112,6 +112,27 @@ public sealed class CaseConsoleTests(ConsoleHost host)
         var status = await host.StatusAsync(id);
         Assert.Equal("PatchReleased", status.Text("stage"));
         Assert.False(status.Has(TimelineTypes.Closed));
+        var refusal = Assert.Single(await host.Services.GetRequiredService<IAuditLog>().ReadAsync(id), e => e.Type == TimelineTypes.ActionRefused);
+        Assert.Equal(ConsoleHost.AnalystEmail, refusal.Actor);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?handler=Nonsense")]
+    public async Task PostCase_NoSuchHandler_Returns404AndRecordsNoView(string query)
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync();
+        using var lead = await SignedInAsync(ConsoleHost.LeadEmail, ConsoleHost.LeadPassword);
+        var (_, page) = await lead.GetAsync($"/console/cases/{id}");
+        var viewsBefore = (await host.StatusAsync(id)).Count(TimelineTypes.CaseViewed);
+
+        // Act
+        var response = await lead.PostFormAsync($"/console/cases/{id}{query}", [new("reason", "x")], Html.RequestToken(page));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(viewsBefore, (await host.StatusAsync(id)).Count(TimelineTypes.CaseViewed));
     }
 
     [Fact]

@@ -112,6 +112,8 @@ public sealed class PageSecurityTests(ConsoleHost host)
     [InlineData("/\\evil.example", "/")]
     [InlineData("https://evil.example/", "/")]
     [InlineData("/report?x=1", "/report?x=1")]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/report\n", "/")]
     public async Task Lang_BackParameter_RedirectStaysLocal(string back, string expected)
     {
         // Arrange

@@ -103,6 +103,37 @@ public sealed partial class ReportFormTests(ConsoleHost host)
         Assert.DoesNotContain(Html.TextOf(receipt, "case-id")!, html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/track/")]
+    [InlineData("/track/a/b")]
+    [InlineData("/track/%01")]
+    public async Task GetTrack_EmptyNestedOrControlToken_SameNotFoundPage(string path)
+    {
+        // Arrange
+        using var stranger = new PageClient(host.Browser());
+
+        // Act
+        var (response, html) = await stranger.GetAsync(path);
+
+        // Assert: the tracking page's own 404, not a generic one (every miss takes the same path).
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("tracking link does not open any case", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostTrack_AnyToken_Returns404()
+    {
+        // Arrange
+        using var tab = new PageClient(host.Browser());
+        var (_, form) = await tab.GetAsync("/report");
+
+        // Act
+        var response = await tab.PostFormAsync("/track/whatever", [], Html.RequestToken(form));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task PostReport_WithoutAntiforgeryToken_Returns400AndFilesNoCase()
     {

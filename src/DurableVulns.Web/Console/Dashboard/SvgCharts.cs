@@ -21,14 +21,13 @@ public static class SvgCharts
     private const string MissedFill = "#b35900";
     private const string FontFamily = "system-ui, sans-serif";
 
-    private static long _nextId;
 
     /// <summary>A horizontal bar chart, one row per bar, its label on the left and its value after the bar.</summary>
-    public static string BarChart(IReadOnlyList<(string Label, int Value)> bars, string title)
+    /// <param name="id">Unique on the page; the chart's inner ids derive from it, so the same data gives the same markup.</param>
+    public static string BarChart(IReadOnlyList<(string Label, int Value)> bars, string title, string id = "dv-chart-bars")
     {
         ArgumentNullException.ThrowIfNull(bars);
         const double width = 480, labelWidth = 150, valueWidth = 40, rowHeight = 30, barHeight = 18, top = 8, bottom = 8;
-        var id = NewId();
         var height = top + (bars.Count * rowHeight) + bottom;
         var max = Math.Max(1, bars.Count == 0 ? 0 : bars.Max(b => Math.Max(0, b.Value)));
         var plotWidth = width - labelWidth - valueWidth - 8;
@@ -56,12 +55,12 @@ public static class SvgCharts
     /// number above it, the week's Monday (MM-dd) below, and a legend with <paramref name="metLabel"/>
     /// and <paramref name="missedLabel"/>.
     /// </summary>
-    public static string MetMissedChart(IReadOnlyList<WeekTally> weeks, string title, string metLabel, string missedLabel)
+    /// <param name="id">Unique on the page; the chart's inner ids derive from it, so the same data gives the same markup.</param>
+    public static string MetMissedChart(IReadOnlyList<WeekTally> weeks, string title, string metLabel, string missedLabel, string id = "dv-chart-weeks")
     {
         ArgumentNullException.ThrowIfNull(weeks);
         const double width = 640, height = 260, left = 12, right = 12, legendHeight = 34, valueHeight = 16, axisHeight = 24;
         const double barWidth = 16, barGap = 2;
-        var id = NewId();
         var hatch = id + "-hatch";
         var baseline = height - axisHeight;
         var plotTop = legendHeight + valueHeight;
@@ -123,7 +122,6 @@ public static class SvgCharts
     private static string WeekLabel(WeekTally week) => week.WeekStart.ToString("MM-dd", CultureInfo.InvariantCulture);
 
     // Unique per process so that two charts on one page never share a title or pattern id.
-    private static string NewId() => "dv-chart-" + Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
 
     private static string Num(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 

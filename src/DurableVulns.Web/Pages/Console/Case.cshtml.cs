@@ -4,6 +4,7 @@ using DurableVulns.Domain.Disclosure;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 using DurableVulns.Web.Console;
+using DurableVulns.Web.Localization;
 using DurableVulns.Web.Portal;
 using DurableVulns.Workflows.Contracts;
 using DurableVulns.Workflows.Ports;
@@ -62,15 +63,23 @@ public sealed class CaseModel(ICaseStore cases, IAuditLog audit, CaseActions act
             DateOnly.TryParseExact(form["proposedDate"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
             form["jointAssessment"]), User.StaffName(), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostPublishAsync(string id, CancellationToken cancellationToken) => LeadOnly(() => ActAsync(id, "publish", form =>
+    public Task<IActionResult> OnPostPublishAsync(string id, CancellationToken cancellationToken) => LeadOnly(id, "Publish", () => ActAsync(id, "publish", form =>
         actions.PublishAsync(id, new Advisory(form["title"].Trim(), form["body"], form["fix"], Recipients(form["recipients"]),
-            YesNo(form["containsExploitCode"]), YesNo(form["containsOperatorSystemDetails"])), User.StaffName(), cancellationToken), cancellationToken));
+            YesNo(form["containsExploitCode"]), YesNo(form["containsOperatorSystemDetails"])), User.StaffName(), cancellationToken), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostCloseAsync(string id, CancellationToken cancellationToken) => LeadOnly(() => ActAsync(id, "close", form =>
-        actions.CloseAsync(id, new CloseRequest(form.Optional("reason")), User.StaffName(), cancellationToken), cancellationToken));
+    public Task<IActionResult> OnPostCloseAsync(string id, CancellationToken cancellationToken) => LeadOnly(id, "Close", () => ActAsync(id, "close", form =>
+        actions.CloseAsync(id, new CloseRequest(form.Optional("reason")), User.StaffName(), cancellationToken), cancellationToken), cancellationToken);
 
-    // Only a lead closes a case or publishes; the forms are not shown to analysts, and a post is refused.
-    private Task<IActionResult> LeadOnly(Func<Task<IActionResult>> act) => IsLead ? act() : Task.FromResult<IActionResult>(Forbid());
+    // Only a lead closes a case or publishes; the forms are not shown to analysts, and a post is
+    // refused, and recorded like every other refused action.
+    private async Task<IActionResult> LeadOnly(string id, string action, Func<Task<IActionResult>> act, CancellationToken cancellationToken)
+    {
+        if (IsLead) return await act();
+        if (await cases.GetAsync(id, cancellationToken) is not null)
+            await audit.AppendAsync(id, new AuditEntry("refused-" + Guid.NewGuid().ToString("N"), time.GetUtcNow().UtcDateTime, TimelineTypes.ActionRefused,
+                Articles.Confidentiality, $"{action} refused: only a lead may {action.ToLowerInvariant()}.", User.StaffName()), cancellationToken);
+        return Forbid();
+    }
 
     private async Task<IActionResult> ActAsync(string id, string form, Func<FormFields, Task<ActionOutcome>> act, CancellationToken cancellationToken)
     {
@@ -94,7 +103,8 @@ public sealed class CaseModel(ICaseStore cases, IAuditLog audit, CaseActions act
                 Response.StatusCode = outcome.Refusal.Status;
                 break;
             default:
-                Problem = Localization.Lang.T("The case's workflow has not started yet; nothing was changed. Send the form again in a few seconds.",
+                Response.Headers.RetryAfter = CaseActions.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                Problem = Lang.T("The case's workflow has not started yet; nothing was changed. Send the form again in a few seconds.",
                     "案件的工作流尚未启动，未做任何更改。请几秒后重新提交。");
                 Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 break;

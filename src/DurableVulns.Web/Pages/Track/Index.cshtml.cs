@@ -18,9 +18,10 @@ public sealed class IndexModel(ITrackingLinks trackingLinks, ICaseStore cases, I
 
     public ReporterView? View { get; private set; }
 
-    public async Task OnGetAsync(string token, CancellationToken cancellationToken)
+    // Any path under /track/ comes here, an empty or nested one too: every miss takes the same path.
+    public async Task OnGetAsync(string? token, CancellationToken cancellationToken)
     {
-        var caseId = await trackingLinks.FindCaseAsync(token, cancellationToken);
+        var caseId = await trackingLinks.FindCaseAsync(token ?? "", cancellationToken);
         var record = await cases.GetAsync(caseId ?? DecoyCaseId, cancellationToken);
         var entries = await audit.ReadAsync(caseId ?? DecoyCaseId, cancellationToken);
         if (caseId is null || record is null)

@@ -5,7 +5,7 @@ using DurableVulns.Web.Localization;
 namespace DurableVulns.Web.Console;
 
 /// <summary>Stage and severity names in the page's language.</summary>
-public static class StageText
+public static class CaseText
 {
     public static string Of(CaseStage stage) => stage switch
     {
