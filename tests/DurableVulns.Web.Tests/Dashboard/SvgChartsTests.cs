@@ -224,19 +224,27 @@ public sealed class SvgChartsTests
     }
 
     [Fact]
-    public void Charts_TwoOnOnePage_HaveDistinctIds()
+    public void Charts_TwoOnOnePageWithTheirOwnIds_HaveDistinctIds()
     {
         // Arrange
         var weeks = TwelveWeeks();
 
         // Act
-        var first = Root(SvgCharts.MetMissedChart(weeks, "A", "Met", "Missed"));
-        var second = Root(SvgCharts.MetMissedChart(weeks, "B", "Met", "Missed"));
+        var first = Root(SvgCharts.MetMissedChart(weeks, "A", "Met", "Missed", "chart-a"));
+        var second = Root(SvgCharts.MetMissedChart(weeks, "B", "Met", "Missed", "chart-b"));
 
         // Assert
         var firstIds = first.Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>();
         var secondIds = second.Descendants().Select(e => (string?)e.Attribute("id")).OfType<string>();
         Assert.Empty(firstIds.Intersect(secondIds));
+    }
+
+    [Fact]
+    public void MetMissedChart_SameDataTwice_SameMarkup()
+    {
+        var weeks = TwelveWeeks();
+
+        Assert.Equal(SvgCharts.MetMissedChart(weeks, "A", "Met", "Missed"), SvgCharts.MetMissedChart(weeks, "A", "Met", "Missed"));
     }
 
     private static void AssertNoStyle(string svg)
