@@ -65,7 +65,7 @@ public static class IntakeBenchmark
             results.Note(Name, $"Storage requests the host made per accepted report during the half-rate run, its worker's polling and the cases' first steps included: " +
                 $"{Stats.F(requests.Total / (double)intakes, 1)} ({requests.PerUnit(intakes)}). CPU in that run: {hostCpu.Summary()}.");
             results.Add(new Figure("intake-rate", bestHost.Rate, "reports/s", bestRaw.Rate, "≥ 0.5× baseline",
-                "≈7 sequential storage round trips per report (case read and insert, audit insert, instance dedupe read and upsert, start message, intake-log insert) against 2 for the raw call; Azurite and the host's own worker share the 2 cores"));
+                "≈5 storage round trips per report in sequence (case insert; then audit insert beside the start's instance read, upsert and message; then the intake-log insert) against 2 for the raw call; Azurite and the host's own worker share the 2 cores"));
             results.Add(new Figure("intake-p99", hostOpen.P99, "ms", rawOpen.P99, "< 250 ms at half the peak rate",
                 "the reports just filed are being processed (acknowledgement mails, timers) on the same Azurite and cores, so intake queues behind them"));
         }
