@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Rules;
 using DurableVulns.Domain.Policy;
 
 namespace DurableVulns.Domain.Rules;
@@ -10,7 +11,7 @@ public static class MiitClock
 {
     /// <summary>The submission deadline for a report received at <paramref name="receivedAtUtc"/>.</summary>
     public static DateTime Deadline(DateTime receivedAtUtc, MiitSubmissionPolicy policy) =>
-        AsUtc(receivedAtUtc) + policy.Deadline;
+        UtcTime.AsUtc(receivedAtUtc) + policy.Deadline;
 
     /// <summary>Every step of the clock in the order it fires; the deadline is last.</summary>
     public static IReadOnlyList<ClockStep> Steps(DateTime receivedAtUtc, MiitSubmissionPolicy policy) =>
@@ -23,7 +24,7 @@ public static class MiitClock
     public static IReadOnlyList<ClockStep> Ladder(
         DateTime startUtc, IReadOnlyList<TimeSpan> reminders, IReadOnlyList<TimeSpan> escalations, TimeSpan deadline)
     {
-        var start = AsUtc(startUtc);
+        var start = UtcTime.AsUtc(startUtc);
         var steps = reminders.Select((offset, i) => new ClockStep(ClockStepKind.Reminder, i, start + offset))
             .Concat(escalations.Select((offset, i) => new ClockStep(ClockStepKind.Escalation, i, start + offset)))
             .OrderBy(step => step.DueAtUtc)
@@ -35,10 +36,4 @@ public static class MiitClock
 
     // Instants are stored and passed as UTC; a value without a kind is read as UTC too, never
     // as the host's local time (which would move a deadline by the host's offset).
-    private static DateTime AsUtc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-    };
 }

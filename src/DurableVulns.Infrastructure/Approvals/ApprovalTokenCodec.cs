@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Rules;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
@@ -51,7 +52,7 @@ public sealed class ApprovalTokenCodec
         CheckId(grant.ReviewId, nameof(grant.ReviewId));
         ArgumentException.ThrowIfNullOrWhiteSpace(grant.Reviewer, nameof(grant));
         if (!Enum.IsDefined(grant.Role)) throw new ArgumentException("Unknown reviewer role.", nameof(grant));
-        var expires = new DateTimeOffset(AsUtc(grant.ExpiresAtUtc)).ToUnixTimeSeconds();
+        var expires = new DateTimeOffset(UtcTime.AsUtc(grant.ExpiresAtUtc)).ToUnixTimeSeconds();
         if (expires <= 0) throw new ArgumentOutOfRangeException(nameof(grant), "The grant needs a real expiry.");
 
         return new ApprovalTokenClaims(
@@ -185,10 +186,4 @@ public sealed class ApprovalTokenCodec
         if (Utf8.GetByteCount(id) > MaxIdBytes) throw new ArgumentException($"{name} must be at most {MaxIdBytes} UTF-8 bytes.", name);
     }
 
-    private static DateTime AsUtc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Local => value.ToUniversalTime(),
-        DateTimeKind.Unspecified => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-        _ => value,
-    };
 }

@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Rules;
 using Azure;
 using Azure.Data.Tables;
 using DurableVulns.Domain.Reports;
@@ -41,7 +42,7 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
         // Filtered by the service on the plain columns, so closed cases older than the bound never
         // leave storage; the SDK follows the continuation tokens page by page.
         var filter = closedWithDeadlineSinceUtc is { } since
-            ? TableClient.CreateQueryFilter($"Stage ne {nameof(CaseStage.Closed)} or MiitDeadlineUtc ge {AsUtc(since)}")
+            ? TableClient.CreateQueryFilter($"Stage ne {nameof(CaseStage.Closed)} or MiitDeadlineUtc ge {UtcTime.AsUtc(since)}")
             : TableClient.CreateQueryFilter($"Stage ne {nameof(CaseStage.Closed)}");
         var records = new List<CaseRecord>();
         await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
@@ -77,8 +78,6 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
     }
 
     // An unspecified kind is taken as UTC, as the parameter's name says, not as the host's local time.
-    private static DateTime AsUtc(DateTime value) =>
-        value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
 
     private static TableEntity ToEntity(CaseRecord record)
     {

@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Rules;
 using Azure;
 using Azure.Data.Tables;
 using DurableVulns.Workflows.Ports;
@@ -20,14 +21,14 @@ public sealed class TableSignInLockouts(TableSet tables) : ISignInLockouts
     public async Task<DateTime?> LockedUntilAsync(string account, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         var entity = await ReadAsync(account, cancellationToken);
-        return entity is not null && LockOf(entity) is { } until && until > AsUtc(nowUtc) ? until : null;
+        return entity is not null && LockOf(entity) is { } until && until > UtcTime.AsUtc(nowUtc) ? until : null;
     }
 
     public async Task<DateTime?> RecordFailureAsync(string account, DateTime nowUtc, int maxFailures, TimeSpan lockout, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxFailures, 1);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lockout, TimeSpan.Zero);
-        var now = AsUtc(nowUtc);
+        var now = UtcTime.AsUtc(nowUtc);
         var client = await tables.GetAsync(Table, cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
@@ -94,6 +95,4 @@ public sealed class TableSignInLockouts(TableSet tables) : ISignInLockouts
     private static DateTime? LockOf(TableEntity entity) => entity.GetDateTimeOffset(LockedUntilUtc)?.UtcDateTime;
 
     // An unspecified kind is taken as UTC, as the parameter's name says, not as the host's local time.
-    private static DateTime AsUtc(DateTime value) =>
-        value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
 }

@@ -13,7 +13,7 @@ public sealed record CaseList(IReadOnlyList<CaseListRow> Rows, int Total, int Pa
     {
         var matching = records
             .Where(r => r.Stage != CaseStage.Closed && (query.Stage is null || r.Stage == query.Stage))
-            .Select(r => new CaseListRow(r.Id, ProductName(r.Report.Product), CvssRating.Of(r.Assessment?.Severity), r.Stage, MiitCountdown.Of(r, nowUtc)))
+            .Select(r => new CaseListRow(r.Id, ProductText.Full(r.Report.Product), CvssRating.Of(r.Assessment?.Severity), r.Stage, MiitCountdown.Of(r, nowUtc)))
             .Where(row => query.Severity is null || row.Severity == query.Severity)
             .OrderBy(row => row.Clock.Urgency == Urgency.Stopped)
             .ThenBy(row => row.Clock.Deadline)
@@ -23,7 +23,4 @@ public sealed record CaseList(IReadOnlyList<CaseListRow> Rows, int Total, int Pa
         var page = Math.Min(query.Page, pages);
         return new CaseList([.. matching.Skip((page - 1) * pageSize).Take(pageSize)], matching.Count, page, pages);
     }
-
-    private static string ProductName(Product product) =>
-        string.Join(' ', new[] { product.Vendor, product.Name, product.Model, product.Version }.Where(p => !string.IsNullOrWhiteSpace(p)));
 }

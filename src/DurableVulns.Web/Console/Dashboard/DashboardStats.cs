@@ -24,7 +24,7 @@ public sealed record DashboardStats(
     public static DashboardStats From(IReadOnlyList<CaseRecord> cases, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(cases);
-        var now = AsUtc(nowUtc);
+        var now = UtcTime.AsUtc(nowUtc);
         return new DashboardStats(OpenByStageOf(cases), WeeksOf(cases, now), NextDeadlinesOf(cases, now));
     }
 
@@ -48,7 +48,7 @@ public sealed record DashboardStats(
             var endUtc = MidnightUtc(monday.AddDays(7));
             // Only deadlines already reached: a deadline later this week cannot be judged yet.
             var due = cases
-                .Select(c => (Case: c, Deadline: AsUtc(c.MiitDeadlineUtc)))
+                .Select(c => (Case: c, Deadline: UtcTime.AsUtc(c.MiitDeadlineUtc)))
                 .Where(d => d.Deadline >= startUtc && d.Deadline < endUtc && d.Deadline <= now)
                 .ToList();
             var met = due.Count(d => IsMet(d.Case, d.Deadline));
@@ -59,34 +59,26 @@ public sealed record DashboardStats(
 
     // Met only when submitted by the deadline and not marked breached; anything else past the deadline is missed.
     private static bool IsMet(CaseRecord record, DateTime deadlineUtc) =>
-        !record.MiitBreached && record.MiitSubmittedAtUtc is { } submitted && AsUtc(submitted) <= deadlineUtc;
+        !record.MiitBreached && record.MiitSubmittedAtUtc is { } submitted && UtcTime.AsUtc(submitted) <= deadlineUtc;
 
     private static List<UpcomingDeadline> NextDeadlinesOf(IReadOnlyList<CaseRecord> cases, DateTime now) =>
     [
         .. cases
             .Where(c => c.Stage != CaseStage.Closed && !c.MiitSubmitted)
-            .Select(c => (Case: c, Deadline: AsUtc(c.MiitDeadlineUtc)))
+            .Select(c => (Case: c, Deadline: UtcTime.AsUtc(c.MiitDeadlineUtc)))
             .OrderBy(d => d.Deadline)
             .ThenBy(d => d.Case.Id, StringComparer.Ordinal)
             .Take(DeadlineCount)
             .Select(d => new UpcomingDeadline(
                 d.Case.Id,
-                ProductName(d.Case.Report.Product),
+                ProductText.Name(d.Case.Report.Product),
                 TimeZoneInfo.ConvertTime(new DateTimeOffset(d.Deadline), Zone),
                 d.Deadline <= now)),
     ];
 
-    private static string ProductName(Product product) =>
-        string.Join(' ', new[] { product.Vendor, product.Name }.Where(part => !string.IsNullOrWhiteSpace(part)));
 
     private static DateTime MidnightUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
 
     // Instants are stored as UTC; a value without a kind is read as UTC too, never as the host's local time.
-    private static DateTime AsUtc(DateTime value) => value.Kind switch
-    {
-        DateTimeKind.Utc => value,
-        DateTimeKind.Local => value.ToUniversalTime(),
-        _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
-    };
 }
