@@ -43,6 +43,14 @@ public class DurableVulnsHost : IAsyncLifetime
     /// <summary>A fresh client with its own cookies, as a reviewer's browser would be.</summary>
     public HttpClient Browser() => factory!.CreateClient();
 
+    /// <summary>The in-process host, for subclasses that make clients of their own kind.</summary>
+    protected WebApplicationFactory<Program> Factory => factory ?? throw new InvalidOperationException("The host has not started.");
+
+    /// <summary>Settings a subclass adds to (or overrides in) the ones above; runs last.</summary>
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
+    }
+
     public virtual async Task InitializeAsync()
     {
         Directory.CreateDirectory(MailDirectory);
@@ -67,6 +75,7 @@ public class DurableVulnsHost : IAsyncLifetime
             builder.UseSetting("DurableVulns:Approvals:SigningKey", SigningKey);
             builder.UseSetting("DurableVulns:Approvals:PublicBaseUrl", "http://localhost");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            Configure(builder);
         });
         Anonymous = factory.CreateClient();
         Psirt = factory.CreateClient();

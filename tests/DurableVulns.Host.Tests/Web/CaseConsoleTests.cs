@@ -159,7 +159,7 @@ public sealed class CaseConsoleTests(ConsoleHost host)
 
     private async Task<PageClient> SignedInAsync(string email, string password)
     {
-        var tab = new PageClient(host.Browser());
+        var tab = new PageClient(host.Tab());
         var response = await tab.SignInAsync(email, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return tab;

@@ -11,7 +11,7 @@ public sealed class ConsoleSignInTests(ConsoleHost host)
     public async Task SignIn_Development_ConsoleAndAntiforgeryCookiesHttpOnlyAndSameSiteStrict()
     {
         // Arrange
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
         var (page, html) = await tab.GetAsync("/console/sign-in");
 
         // Act
@@ -31,7 +31,7 @@ public sealed class ConsoleSignInTests(ConsoleHost host)
     public async Task SignIn_WithoutAntiforgeryToken_Returns400AndSignsNobodyIn()
     {
         // Arrange
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
         await tab.GetAsync("/console/sign-in");
 
         // Act
@@ -51,7 +51,7 @@ public sealed class ConsoleSignInTests(ConsoleHost host)
         // Arrange
         var locked = ConsoleHost.SpareAnalysts[0];
         var other = ConsoleHost.SpareAnalysts[1];
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
         var (_, html) = await tab.GetAsync("/console/sign-in");
         var token = Html.RequestToken(html);
         var failures = new List<HttpStatusCode>();
@@ -61,7 +61,7 @@ public sealed class ConsoleSignInTests(ConsoleHost host)
         // Act
         var sixth = await tab.PostSignInAsync(locked, ConsoleHost.AnalystPassword, token);
         var sixthPage = await sixth.Content.ReadAsStringAsync();
-        using var otherTab = new PageClient(host.Browser());
+        using var otherTab = new PageClient(host.Tab());
         var otherUser = await otherTab.SignInAsync(other, ConsoleHost.AnalystPassword);
 
         // Assert
@@ -79,14 +79,14 @@ public sealed class ConsoleSignInTests(ConsoleHost host)
     {
         // Arrange
         var user = ConsoleHost.SpareAnalysts[2];
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
         var (_, html) = await tab.GetAsync("/console/sign-in");
         var wrong = await tab.PostSignInAsync(user, "wrong", Html.RequestToken(html));
 
         // Act
         var first = await tab.PostSignInAsync(user, ConsoleHost.AnalystPassword, Html.RequestToken(html));
         // Four more failures after the success: locked only if the first failure still counted.
-        using var again = new PageClient(host.Browser());
+        using var again = new PageClient(host.Tab());
         var (_, againHtml) = await again.GetAsync("/console/sign-in");
         var laterFailures = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
@@ -110,7 +110,7 @@ public sealed class ConsoleSignInTests(ConsoleHost host)
     public async Task SignIn_ReturnUrl_RedirectsOnlyToLocalPages(string returnUrl, string expected)
     {
         // Arrange
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
 
         // Act
         var response = await tab.SignInAsync(ConsoleHost.LeadEmail, ConsoleHost.LeadPassword, returnUrl);

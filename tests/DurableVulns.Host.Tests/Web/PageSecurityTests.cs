@@ -23,7 +23,7 @@ public sealed class PageSecurityTests(ConsoleHost host)
     public async Task Get_AnonymousPage_CarriesStrictSecurityHeaders(string path, HttpStatusCode expected)
     {
         // Arrange
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
 
         // Act
         var (response, _) = await tab.GetAsync(path);
@@ -38,7 +38,7 @@ public sealed class PageSecurityTests(ConsoleHost host)
     public async Task Get_AnonymousPage_HtmlHasNothingInlineAndSetsLanguage(string path, HttpStatusCode expected)
     {
         // Arrange
-        using var tab = new PageClient(host.Browser(language: "en"));
+        using var tab = new PageClient(host.Tab(language: "en"));
 
         // Act
         var (response, html) = await tab.GetAsync(path);
@@ -55,7 +55,7 @@ public sealed class PageSecurityTests(ConsoleHost host)
     public async Task Get_ReportWithoutLanguagePreference_ChineseWithSwitchToEnglish()
     {
         // Arrange
-        using var tab = new PageClient(host.Browser(language: null));
+        using var tab = new PageClient(host.Tab(language: null));
 
         // Act
         var (response, html) = await tab.GetAsync("/report");
@@ -71,7 +71,7 @@ public sealed class PageSecurityTests(ConsoleHost host)
     {
         // Arrange
         var id = await host.SubmitReportAsync();
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
         var signedIn = await tab.SignInAsync(ConsoleHost.AnalystEmail, ConsoleHost.AnalystPassword);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
 
@@ -96,7 +96,7 @@ public sealed class PageSecurityTests(ConsoleHost host)
     public async Task Get_ConsolePageAnonymous_RedirectsToSignInWithReturnUrl(string path)
     {
         // Arrange
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
 
         // Act
         var (response, _) = await tab.GetAsync(path);
@@ -117,7 +117,7 @@ public sealed class PageSecurityTests(ConsoleHost host)
     public async Task Lang_BackParameter_RedirectStaysLocal(string back, string expected)
     {
         // Arrange
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
 
         // Act
         var (response, _) = await tab.GetAsync("/lang/en?back=" + Uri.EscapeDataString(back));

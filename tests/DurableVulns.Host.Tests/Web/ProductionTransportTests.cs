@@ -18,7 +18,7 @@ public sealed class ProductionTransportTests(ProductionConsoleHost host)
     public async Task SignIn_ProductionOverHttps_ConsoleCookieSecureHttpOnlySameSiteStrict()
     {
         // Arrange
-        using var tab = new PageClient(host.Browser(https: true));
+        using var tab = new PageClient(host.Tab(https: true));
 
         // Act
         var response = await tab.SignInAsync(Testing.ConsoleHost.AnalystEmail, Testing.ConsoleHost.AnalystPassword);
@@ -34,7 +34,7 @@ public sealed class ProductionTransportTests(ProductionConsoleHost host)
     public async Task GetSignIn_ProductionOverHttps_AntiforgeryCookieSecureHttpOnlySameSiteStrict()
     {
         // Arrange
-        using var tab = new PageClient(host.Browser(https: true));
+        using var tab = new PageClient(host.Tab(https: true));
 
         // Act
         var (response, html) = await tab.GetAsync("/console/sign-in");
@@ -49,7 +49,7 @@ public sealed class ProductionTransportTests(ProductionConsoleHost host)
     public async Task GetLang_ProductionOverHttps_LanguageCookieSecureHttpOnlySameSiteStrict()
     {
         // Arrange
-        using var tab = new PageClient(host.Browser(https: true));
+        using var tab = new PageClient(host.Tab(https: true));
 
         // Act
         var (response, _) = await tab.GetAsync("/lang/en?back=%2Freport");
@@ -66,7 +66,7 @@ public sealed class ProductionTransportTests(ProductionConsoleHost host)
     public async Task GetPage_ProductionOverHttp_PermanentRedirectToHttps(string path)
     {
         // Arrange
-        using var tab = new PageClient(host.Browser(https: false));
+        using var tab = new PageClient(host.Tab(https: false));
 
         // Act
         var (response, _) = await tab.GetAsync(path);
@@ -81,9 +81,9 @@ public sealed class ProductionTransportTests(ProductionConsoleHost host)
     public async Task PostReport_ProductionOverHttp_Returns400ProblemAndFilesNoCase()
     {
         // Arrange
-        using var secure = new PageClient(host.Browser(https: true));
+        using var secure = new PageClient(host.Tab(https: true));
         var (_, form) = await secure.GetAsync("/report");
-        using var plain = new PageClient(host.Browser(https: false));
+        using var plain = new PageClient(host.Tab(https: false));
         var cases = host.Services.GetRequiredService<ICaseStore>();
         var before = (await cases.ListAsync()).Count;
 
@@ -104,7 +104,7 @@ public sealed class ProductionTransportTests(ProductionConsoleHost host)
     public async Task PostSignIn_ProductionOverHttp_Returns400AndSetsNoCookie()
     {
         // Arrange
-        using var plain = new PageClient(host.Browser(https: false));
+        using var plain = new PageClient(host.Tab(https: false));
 
         // Act
         var response = await plain.PostSignInAsync(Testing.ConsoleHost.AnalystEmail, Testing.ConsoleHost.AnalystPassword, token: null);
@@ -120,7 +120,7 @@ public sealed class ProductionTransportTests(ProductionConsoleHost host)
     public async Task GetHealthz_ProductionOverHttp_Returns200NotRedirected()
     {
         // Arrange
-        using var plain = new PageClient(host.Browser(https: false));
+        using var plain = new PageClient(host.Tab(https: false));
 
         // Act
         var (response, body) = await plain.GetAsync("/healthz");

@@ -14,7 +14,7 @@ public sealed partial class ReportFormTests(ConsoleHost host)
     public async Task PostReport_InvalidEmail_Returns400WithErrorBesideTheFieldAndKeepsTypedValues()
     {
         // Arrange
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
         var (_, form) = await tab.GetAsync("/report");
         var fields = Fields(SubmissionIdOf(form));
         fields["reporter.email"] = "not-an-address";
@@ -37,7 +37,7 @@ public sealed partial class ReportFormTests(ConsoleHost host)
     public async Task PostReport_Valid_ReceiptWithTrackingLinkThatOpensTheCase()
     {
         // Arrange
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
         var (_, form) = await tab.GetAsync("/report");
 
         // Act
@@ -45,7 +45,7 @@ public sealed partial class ReportFormTests(ConsoleHost host)
         var receipt = await response.Content.ReadAsStringAsync();
         var caseId = Html.TextOf(receipt, "case-id");
         var token = TrackingTokenOf(receipt);
-        using var reporter = new PageClient(host.Browser());
+        using var reporter = new PageClient(host.Tab());
         var (tracking, trackingPage) = await reporter.GetAsync("/track/" + token);
 
         // Assert
@@ -64,7 +64,7 @@ public sealed partial class ReportFormTests(ConsoleHost host)
     public async Task PostReport_SameFormSentTwice_SameCase()
     {
         // Arrange
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
         var (_, form) = await tab.GetAsync("/report");
         var fields = Fields(SubmissionIdOf(form));
         var token = Html.RequestToken(form);
@@ -86,12 +86,12 @@ public sealed partial class ReportFormTests(ConsoleHost host)
     public async Task GetTrack_TokenWithOneCharacterChanged_Returns404()
     {
         // Arrange
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
         var (_, form) = await tab.GetAsync("/report");
         var receipt = await (await tab.PostFormAsync("/report", Fields(SubmissionIdOf(form)), Html.RequestToken(form))).Content.ReadAsStringAsync();
         var token = TrackingTokenOf(receipt);
         var tampered = (token[0] == 'A' ? "B" : "A") + token[1..];
-        using var stranger = new PageClient(host.Browser());
+        using var stranger = new PageClient(host.Tab());
 
         // Act
         var (genuine, _) = await stranger.GetAsync("/track/" + token);
@@ -110,7 +110,7 @@ public sealed partial class ReportFormTests(ConsoleHost host)
     public async Task GetTrack_EmptyNestedOrControlToken_SameNotFoundPage(string path)
     {
         // Arrange
-        using var stranger = new PageClient(host.Browser());
+        using var stranger = new PageClient(host.Tab());
 
         // Act
         var (response, html) = await stranger.GetAsync(path);
@@ -124,7 +124,7 @@ public sealed partial class ReportFormTests(ConsoleHost host)
     public async Task PostTrack_AnyToken_Returns404()
     {
         // Arrange
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
         var (_, form) = await tab.GetAsync("/report");
 
         // Act
@@ -139,7 +139,7 @@ public sealed partial class ReportFormTests(ConsoleHost host)
     {
         // Arrange
         var cases = host.Services.GetRequiredService<ICaseStore>();
-        using var tab = new PageClient(host.Browser());
+        using var tab = new PageClient(host.Tab());
         var (_, form) = await tab.GetAsync("/report");
         var before = (await cases.ListAsync()).Count;
 
@@ -158,8 +158,8 @@ public sealed partial class ReportFormTests(ConsoleHost host)
     {
         // Arrange
         var cases = host.Services.GetRequiredService<ICaseStore>();
-        using var victim = new PageClient(host.Browser());
-        using var attacker = new PageClient(host.Browser());
+        using var victim = new PageClient(host.Tab());
+        using var attacker = new PageClient(host.Tab());
         var (_, attackerForm) = await attacker.GetAsync("/report");
         var (_, victimForm) = await victim.GetAsync("/report");
         var before = (await cases.ListAsync()).Count;
