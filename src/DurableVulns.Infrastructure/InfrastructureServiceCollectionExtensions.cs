@@ -29,6 +29,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.Configure<PsirtOptions>(configuration.GetSection(PsirtOptions.Section));
         services.AddSingleton<TableSet>();
         services.AddSingleton<ICaseStore, TableCaseStore>();
+        services.AddSingleton<AuditWatch>();
         services.AddSingleton<IAuditLog, TableAuditLog>();
         services.AddSingleton<IIntakeLog, TableIntakeLog>();
         services.AddSingleton<ISentMailLog, TableSentMailLog>();

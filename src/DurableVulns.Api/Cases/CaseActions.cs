@@ -14,11 +14,15 @@ namespace DurableVulns.Api.Cases;
 /// a case). The call waits briefly to see it applied.
 /// </summary>
 public sealed class CaseActions(
-    ICaseStore cases, IAuditLog audit, IWorkflowClient workflows, PolicyProvider policies, IOptions<ApiOptions> options, TimeProvider time)
+    ICaseStore cases, IAuditLog audit, AuditWatch watch, IWorkflowClient workflows, PolicyProvider policies, IOptions<ApiOptions> options, TimeProvider time)
 {
     public const int RetryAfterSeconds = 5;
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
+
+    // While the audit log announces the entry in this process, storage is only looked at now and
+    // then, for an entry written by another host.
+    private static readonly TimeSpan WatchedPoll = TimeSpan.FromSeconds(1);
 
     public Task<ActionOutcome> AssessAsync(string id, Assessment? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
         new CaseActionSpec<Assessment>(EventNames.Assessment, AssessmentValidator.Validate, (record, _) => StageRefusal(record, CaseAction.Assess)), cancellationToken);
@@ -77,11 +81,18 @@ public sealed class CaseActions(
         var payload = spec.Payload is null ? body! : spec.Payload(body!);
         // The event is a PsirtAction of the payload's own type, so the orchestration reads it typed.
         var action = Activator.CreateInstance(typeof(PsirtAction<>).MakeGenericType(payload.GetType()), actionId, actor, payload)!;
-        await workflows.RaiseEventAsync(id, spec.EventName, action, cancellationToken);
-
         AuditEntry? entry = null;
-        if (!await PollAsync(async () => (entry = await audit.FindAsync(id, actionId, cancellationToken)) is not null, cancellationToken))
-            return new ActionOutcome(ActionOutcomeKind.Queued) { ActionId = actionId };
+        var written = watch.Watch(id, actionId);
+        try
+        {
+            await workflows.RaiseEventAsync(id, spec.EventName, action, cancellationToken);
+            if (!await PollAsync(async () => (entry = await audit.FindAsync(id, actionId, cancellationToken)) is not null, cancellationToken, written))
+                return new ActionOutcome(ActionOutcomeKind.Queued) { ActionId = actionId };
+        }
+        finally
+        {
+            watch.Forget(id, actionId);
+        }
         if (entry!.Type == TimelineTypes.ActionRefused) return Refused(ActionRefusal.Conflict(entry.Detail));
         return new ActionOutcome(ActionOutcomeKind.Applied)
         {
@@ -122,18 +133,21 @@ public sealed class CaseActions(
 
     /// <summary>
     /// Asks <paramref name="done"/> until it says yes or <see cref="ApiOptions.ActionWait"/> has passed.
-    /// Polls back off, so that waiting callers do not crowd out the storage the orchestration itself needs.
+    /// Polls back off, so that waiting callers do not crowd out the storage the orchestration itself
+    /// needs; with <paramref name="wake"/>, they ask again as soon as it completes and seldom otherwise.
     /// </summary>
-    private async Task<bool> PollAsync(Func<Task<bool>> done, CancellationToken cancellationToken)
+    private async Task<bool> PollAsync(Func<Task<bool>> done, CancellationToken cancellationToken, Task? wake = null)
     {
         var deadline = time.GetUtcNow() + options.Value.ActionWait;
-        var pause = FirstPoll;
+        var pause = wake is null ? FirstPoll : WatchedPoll;
         while (true)
         {
             if (await done()) return true;
             if (time.GetUtcNow() >= deadline) return false;
-            await Task.Delay(pause, time, cancellationToken);
-            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPoll.Ticks));
+            var delay = Task.Delay(pause, time, cancellationToken);
+            await (wake is null || wake.IsCompleted ? delay : Task.WhenAny(delay, wake));
+            cancellationToken.ThrowIfCancellationRequested();
+            if (wake is null) pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPoll.Ticks));
         }
     }
 }

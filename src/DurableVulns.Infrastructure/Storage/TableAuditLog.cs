@@ -5,8 +5,8 @@ using DurableVulns.Workflows.Ports;
 
 namespace DurableVulns.Infrastructure.Storage;
 
-/// <summary>Audit entries, partitioned by case, one row per entry key.</summary>
-public sealed class TableAuditLog(TableSet tables) : IAuditLog
+/// <summary>Audit entries, partitioned by case, one row per entry key. Each write is announced to <see cref="AuditWatch"/>.</summary>
+public sealed class TableAuditLog(TableSet tables, AuditWatch? watch = null) : IAuditLog
 {
     private const string Table = "Audit";
 
@@ -30,6 +30,7 @@ public sealed class TableAuditLog(TableSet tables) : IAuditLog
         {
             // A retried activity writes the same key again: the first entry stands.
         }
+        watch?.Written(caseId, entry.Key);
     }
 
     public async Task<AuditEntry?> FindAsync(string caseId, string key, CancellationToken cancellationToken = default)

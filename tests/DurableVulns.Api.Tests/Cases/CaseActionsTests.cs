@@ -1,7 +1,9 @@
 using DurableVulns.Api.Cases;
 using DurableVulns.Api.Tests.Approvals;
 using DurableVulns.Domain.Reports;
+using DurableVulns.Workflows.Contracts;
 using DurableVulns.Workflows.Ports;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Options;
 using Moq;
 
@@ -14,6 +16,7 @@ public sealed class CaseActionsTests
     private readonly Mock<IWorkflowClient> workflows = new(MockBehavior.Strict);
     private readonly Mock<IAuditLog> audit = new();
     private readonly List<string> calls = [];
+    private readonly AuditWatch watch = new();
 
     [Fact]
     public async Task AssessAsync_WorkflowStillPending_RaisesOnlyOnceRunning()
@@ -31,6 +34,36 @@ public sealed class CaseActionsTests
 
         Assert.Equal(["status:", "status:Pending", "status:Running", "raise"], calls);
         Assert.Equal(ActionOutcomeKind.Applied, outcome.Kind);
+    }
+
+    [Fact]
+    public async Task AssessAsync_EntryAnnouncedInProcess_WakesWithoutWaitingOutAPoll()
+    {
+        // Arrange: a clock that never moves, so no poll delay ever ends; only the announcement of
+        // the audit entry can wake the wait.
+        var frozen = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+        string? actionId = null;
+        var stored = false;
+        workflows.Setup(w => w.GetStatusAsync(ApprovalSamples.CaseId, It.IsAny<CancellationToken>())).ReturnsAsync("Running");
+        workflows.Setup(w => w.RaiseEventAsync(ApprovalSamples.CaseId, It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, string _, object payload, CancellationToken _) => actionId = ((PsirtAction<Assessment>)payload).ActionId)
+            .Returns(Task.CompletedTask);
+        audit.Setup(a => a.FindAsync(ApprovalSamples.CaseId, It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                if (stored) return new AuditEntry(actionId!, frozen.GetUtcNow().UtcDateTime, "Assessed", "Art. 7(1)", "applied", "analyst@acme.example");
+                // The orchestration writes the entry a moment after the first look.
+                _ = Task.Run(() => { stored = true; watch.Written(ApprovalSamples.CaseId, actionId!); });
+                return null;
+            });
+
+        // Act (the bound only stops a broken wait from hanging the run)
+        var outcome = await Actions(TimeSpan.FromSeconds(60), frozen)
+            .AssessAsync(ApprovalSamples.CaseId, Assessment, "analyst@acme.example", default).WaitAsync(TimeSpan.FromSeconds(60));
+
+        // Assert
+        Assert.Equal(ActionOutcomeKind.Applied, outcome.Kind);
+        audit.Verify(a => a.FindAsync(ApprovalSamples.CaseId, actionId!, It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 
     [Fact]
@@ -67,7 +100,7 @@ public sealed class CaseActionsTests
 
         await Actions(TimeSpan.FromMilliseconds(100)).AssessAsync(ApprovalSamples.CaseId, Assessment, "analyst@acme.example", default);
 
-        var action = Assert.IsType<DurableVulns.Workflows.Contracts.PsirtAction<Assessment>>(raised);
+        var action = Assert.IsType<PsirtAction<Assessment>>(raised);
         Assert.Equal("analyst@acme.example", action.Actor);
     }
 
@@ -81,10 +114,10 @@ public sealed class CaseActionsTests
         workflows.VerifyNoOtherCalls();
     }
 
-    private CaseActions Actions(TimeSpan actionWait)
+    private CaseActions Actions(TimeSpan actionWait, TimeProvider? time = null)
     {
         var options = Options.Create(new ApiOptions { ActionWait = actionWait });
         var record = ApprovalSamples.Case() with { Stage = CaseStage.Received, Disclosure = null, Publication = null };
-        return new CaseActions(new SingleCaseStore(record), audit.Object, workflows.Object, new PolicyProvider(options), options, TimeProvider.System);
+        return new CaseActions(new SingleCaseStore(record), audit.Object, watch, workflows.Object, new PolicyProvider(options), options, time ?? TimeProvider.System);
     }
 }

@@ -1,0 +1,43 @@
+using DurableVulns.Workflows.Ports;
+
+namespace DurableVulns.Workflows.Tests.Ports;
+
+public sealed class AuditWatchTests
+{
+    [Fact]
+    public void Written_WatchedEntry_CompletesTheWatch()
+    {
+        var watch = new AuditWatch();
+        var waiting = watch.Watch("case-1", "action-1");
+
+        watch.Written("case-1", "action-1");
+
+        Assert.True(waiting.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public void Written_OtherEntryOrCase_LeavesTheWatchWaiting()
+    {
+        var watch = new AuditWatch();
+        var waiting = watch.Watch("case-1", "action-1");
+
+        watch.Written("case-1", "action-2");
+        watch.Written("case-2", "action-1");
+
+        Assert.False(waiting.IsCompleted);
+    }
+
+    [Fact]
+    public void Watch_AfterForget_IsANewWaitNotTheOldOne()
+    {
+        var watch = new AuditWatch();
+        var first = watch.Watch("case-1", "action-1");
+        watch.Forget("case-1", "action-1");
+
+        var second = watch.Watch("case-1", "action-1");
+        watch.Written("case-1", "action-1");
+
+        Assert.False(first.IsCompleted);
+        Assert.True(second.IsCompletedSuccessfully);
+    }
+}
