@@ -4,4 +4,7 @@ namespace DurableVulns.Web.Portal;
 public sealed record FieldView(FormFields Form, string Name, string Label, bool Required = true, string Type = "text", bool Multiline = false)
 {
     public string? Hint { get; init; }
+
+    /// <summary>Visible lines of a multi-line field.</summary>
+    public int Rows { get; init; } = 3;
 }
