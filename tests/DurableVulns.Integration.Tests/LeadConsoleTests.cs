@@ -71,6 +71,25 @@ public sealed class LeadConsoleTests(ConsoleSite site) : IClassFixture<ConsoleSi
         Assert.Equal("Closed", (await CaseDriver.StatusAsync(site.Psirt, id)).Text("stage"));
     }
 
+    [Fact]
+    public async Task CaseList_ChineseBrowser_ChinesePageWithLiveCountdownInChinese()
+    {
+        var id = await site.FileReportAsync();
+        var page = await site.SignInAsync(ConsoleSite.LeadEmail, ConsoleSite.LeadPassword, locale: "zh-CN");
+
+        var row = page.Locator($"tr.case-row[data-case='{id}'] .countdown-time");
+        var rendered = await row.InnerTextAsync();
+        await page.WaitForFunctionAsync(
+            "([id, t]) => document.querySelector(`tr.case-row[data-case='${id}'] .countdown-time`).textContent !== t", new[] { id, rendered });
+        var ticked = await row.InnerTextAsync();
+        await ConsoleSite.ScreenshotAsync(page, "console-6-list-zh");
+
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.StartsWith("未结案件", await page.Locator("h1").InnerTextAsync());
+        Assert.StartsWith("剩余 1天 ", rendered);
+        Assert.StartsWith("剩余 1天 ", ticked);
+    }
+
     [Theory]
     [InlineData("/console")]
     [InlineData("/console/dashboard")]
