@@ -47,12 +47,7 @@ public sealed class ApprovalPageHandlerTests
     }
 
     [Theory]
-    [InlineData(ApprovalTokenStatus.Invalid, 404)]
-    [InlineData(ApprovalTokenStatus.Expired, 410)]
-    [InlineData(ApprovalTokenStatus.Used, 409)]
-    [InlineData(ApprovalTokenStatus.AlreadyDecided, 409)]
-    [InlineData(ApprovalTokenStatus.ReviewClosed, 409)]
-    [InlineData(ApprovalTokenStatus.NotAReviewer, 403)]
+    [MemberData(nameof(ApprovalSamples.RefusedStatuses), MemberType = typeof(ApprovalSamples))]
     public async Task ShowAsync_RefusedToken_ShowsErrorWithItsCodeAndNoCaseDetails(ApprovalTokenStatus status, int code)
     {
         // Arrange: the ticket is there (a genuine token), yet nothing of it may show.
@@ -110,12 +105,7 @@ public sealed class ApprovalPageHandlerTests
     }
 
     [Theory]
-    [InlineData(ApprovalTokenStatus.Invalid, 404)]
-    [InlineData(ApprovalTokenStatus.Expired, 410)]
-    [InlineData(ApprovalTokenStatus.Used, 409)]
-    [InlineData(ApprovalTokenStatus.AlreadyDecided, 409)]
-    [InlineData(ApprovalTokenStatus.ReviewClosed, 409)]
-    [InlineData(ApprovalTokenStatus.NotAReviewer, 403)]
+    [MemberData(nameof(ApprovalSamples.RefusedStatuses), MemberType = typeof(ApprovalSamples))]
     public async Task DecideAsync_RefusedToken_ShowsErrorAndRaisesNothing(ApprovalTokenStatus status, int code)
     {
         // Arrange

@@ -12,12 +12,7 @@ public sealed class ApprovalPagesTests
 
     [Theory]
     [InlineData(ApprovalTokenStatus.Valid, 200)]
-    [InlineData(ApprovalTokenStatus.Invalid, 404)]
-    [InlineData(ApprovalTokenStatus.Expired, 410)]
-    [InlineData(ApprovalTokenStatus.Used, 409)]
-    [InlineData(ApprovalTokenStatus.AlreadyDecided, 409)]
-    [InlineData(ApprovalTokenStatus.ReviewClosed, 409)]
-    [InlineData(ApprovalTokenStatus.NotAReviewer, 403)]
+    [MemberData(nameof(ApprovalSamples.RefusedStatuses), MemberType = typeof(ApprovalSamples))]
     public void StatusCodeOf_Status_ReturnsItsHttpCode(ApprovalTokenStatus status, int expected)
     {
         // Act

@@ -16,6 +16,17 @@ public static class ApprovalSamples
     public const string JointAssessment = "Provider agrees: mitigation via ACL.\nNo exploit details in the advisory.";
     public const string AdvisoryTitle = "ACME-2026-001 admin bypass advisory";
 
+    /// <summary>Every refused token status with the HTTP status its page answers.</summary>
+    public static TheoryData<ApprovalTokenStatus, int> RefusedStatuses => new()
+    {
+        { ApprovalTokenStatus.Invalid, 404 },
+        { ApprovalTokenStatus.Expired, 410 },
+        { ApprovalTokenStatus.Used, 409 },
+        { ApprovalTokenStatus.AlreadyDecided, 409 },
+        { ApprovalTokenStatus.ReviewClosed, 409 },
+        { ApprovalTokenStatus.NotAReviewer, 403 },
+    };
+
     public static ApprovalGrant Grant(ReviewKind kind = ReviewKind.EarlyDisclosure, ReviewerRole role = ReviewerRole.MIIT) => new(
         CaseId, ReviewId, kind, CaseId + ":disclosure", $"Approval:{role}:{ReviewId}", role, Reviewer,
         new DateTime(2026, 12, 5, 6, 0, 0, DateTimeKind.Utc));
