@@ -145,9 +145,12 @@ public sealed class CaseActions(
             if (await done()) return true;
             if (time.GetUtcNow() >= deadline) return false;
             var delay = Task.Delay(pause, time, cancellationToken);
-            await (wake is null || wake.IsCompleted ? delay : Task.WhenAny(delay, wake));
-            cancellationToken.ThrowIfCancellationRequested();
             if (wake is null) pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPoll.Ticks));
+            // The wake counts once (even if it came before this wait began); after it, plain polls.
+            if (wake is null) await delay;
+            else await Task.WhenAny(delay, wake);
+            if (wake is { IsCompleted: true }) wake = null;
+            cancellationToken.ThrowIfCancellationRequested();
         }
     }
 }

@@ -36,11 +36,13 @@ public sealed class CaseActionsTests
         Assert.Equal(ActionOutcomeKind.Applied, outcome.Kind);
     }
 
-    [Fact]
-    public async Task AssessAsync_EntryAnnouncedInProcess_WakesWithoutWaitingOutAPoll()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AssessAsync_EntryAnnouncedInProcess_WakesWithoutWaitingOutAPoll(bool announcedBeforeTheWait)
     {
         // Arrange: a clock that never moves, so no poll delay ever ends; only the announcement of
-        // the audit entry can wake the wait.
+        // the audit entry can wake the wait, whether it comes before the wait begins or during it.
         var frozen = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
         string? actionId = null;
         var stored = false;
@@ -52,8 +54,10 @@ public sealed class CaseActionsTests
             .ReturnsAsync(() =>
             {
                 if (stored) return new AuditEntry(actionId!, frozen.GetUtcNow().UtcDateTime, "Assessed", "Art. 7(1)", "applied", "analyst@acme.example");
-                // The orchestration writes the entry a moment after the first look.
-                _ = Task.Run(() => { stored = true; watch.Written(ApprovalSamples.CaseId, actionId!); });
+                // The orchestration writes the entry right after the first look.
+                void Store() { stored = true; watch.Written(ApprovalSamples.CaseId, actionId!); }
+                if (announcedBeforeTheWait) Store();
+                else _ = Task.Run(Store);
                 return null;
             });
 
