@@ -35,14 +35,14 @@ public sealed class CaseActions(
 
     public Task<ActionOutcome> CloseAsync(string id, CloseRequest? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
         new CaseActionSpec<CloseRequest>(EventNames.Close, CloseValidator.Validate, (record, _) =>
-            StageRefusal(record, CaseAction.Close) ?? (ReviewPending(record) ? ActionRefusal.Conflict("A review is under way on this case; close it after the review ends.") : null)),
+            StageRefusal(record, CaseAction.Close) ?? (record.ReviewPending ? ActionRefusal.Conflict("A review is under way on this case; close it after the review ends.") : null)),
         cancellationToken);
 
     /// <summary>Art. 9(1): asks MIIT and MPS to review a publication before the patch.</summary>
     public Task<ActionOutcome> RequestDisclosureAsync(string id, DisclosureRequest? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
         new CaseActionSpec<DisclosureRequest>(EventNames.DisclosureRequest, DisclosureRequestValidator.Validate, (record, _) =>
             CaseRules.DisclosureRefusal(record.Stage, record.Disclosure?.State) is { } refusal ? ActionRefusal.Conflict(refusal)
-            : ReviewPending(record) ? ActionRefusal.Conflict("A review is under way on this case.")
+            : record.ReviewPending ? ActionRefusal.Conflict("A review is under way on this case.")
             : null),
         cancellationToken);
 
@@ -104,8 +104,11 @@ public sealed class CaseActions(
 
     private static ActionOutcome Refused(ActionRefusal refusal) => new(ActionOutcomeKind.Refused) { Refusal = refusal };
 
-    // A refusal decided here is recorded like one the orchestration decides: who tried what, and why not.
-    private async Task<ActionOutcome> RefusedAsync(string id, string action, string actor, ActionRefusal refusal, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a refusal decided outside the orchestration (here, or by the console's roles) like one
+    /// the orchestration decides: who tried what, and why not.
+    /// </summary>
+    public async Task<ActionOutcome> RefusedAsync(string id, string action, string actor, ActionRefusal refusal, CancellationToken cancellationToken)
     {
         await audit.AppendAsync(id, new AuditEntry("refused-" + Guid.NewGuid().ToString("N"), time.GetUtcNow().UtcDateTime,
             TimelineTypes.ActionRefused, string.Empty, $"{action} refused: {refusal.Title} {refusal.Detail}", actor), cancellationToken);
@@ -120,9 +123,6 @@ public sealed class CaseActions(
             ? ActionRefusal.Conflict($"The MIIT package lacks: {string.Join(", ", missing)}.", new Dictionary<string, object?> { ["missingFields"] = missing })
             : ActionRefusal.Conflict(refusal);
     }
-
-    private static bool ReviewPending(CaseRecord record) =>
-        record.Disclosure?.State == ReviewState.Pending || record.Publication?.Consent == ReviewState.Pending;
 
     private async Task<string?> WaitUntilStartedAsync(string id, CancellationToken cancellationToken)
     {

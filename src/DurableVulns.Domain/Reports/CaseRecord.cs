@@ -29,4 +29,7 @@ public sealed record CaseRecord(
     public bool Embargoed => Stage is CaseStage.Received or CaseStage.Assessed && Disclosure?.State != ReviewState.Approved;
 
     public bool Published => Publication?.PublishedAtUtc is not null;
+
+    /// <summary>A review is open: an early-disclosure request, or a publication held for MPS consent (Art. 9(6)).</summary>
+    public bool ReviewPending => Disclosure?.State == ReviewState.Pending || Publication?.Consent == ReviewState.Pending;
 }

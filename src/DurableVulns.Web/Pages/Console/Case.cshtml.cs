@@ -63,11 +63,11 @@ public sealed class CaseModel(ICaseStore cases, IAuditLog audit, CaseActions act
             DateOnly.TryParseExact(form["proposedDate"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
             form["jointAssessment"]), User.StaffName(), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostPublishAsync(string id, CancellationToken cancellationToken) => LeadOnly(id, "Publish", () => ActAsync(id, "publish", form =>
+    public Task<IActionResult> OnPostPublishAsync(string id, CancellationToken cancellationToken) => LeadOnly(id, EventNames.Publication, () => ActAsync(id, "publish", form =>
         actions.PublishAsync(id, new Advisory(form["title"].Trim(), form["body"], form["fix"], Recipients(form["recipients"]),
             YesNo(form["containsExploitCode"]), YesNo(form["containsOperatorSystemDetails"])), User.StaffName(), cancellationToken), cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostCloseAsync(string id, CancellationToken cancellationToken) => LeadOnly(id, "Close", () => ActAsync(id, "close", form =>
+    public Task<IActionResult> OnPostCloseAsync(string id, CancellationToken cancellationToken) => LeadOnly(id, EventNames.Close, () => ActAsync(id, "close", form =>
         actions.CloseAsync(id, new CloseRequest(form.Optional("reason")), User.StaffName(), cancellationToken), cancellationToken), cancellationToken);
 
     // Only a lead closes a case or publishes; the forms are not shown to analysts, and a post is
@@ -76,8 +76,8 @@ public sealed class CaseModel(ICaseStore cases, IAuditLog audit, CaseActions act
     {
         if (IsLead) return await act();
         if (await cases.GetAsync(id, cancellationToken) is not null)
-            await audit.AppendAsync(id, new AuditEntry("refused-" + Guid.NewGuid().ToString("N"), time.GetUtcNow().UtcDateTime, TimelineTypes.ActionRefused,
-                Articles.Confidentiality, $"{action} refused: only a lead may {action.ToLowerInvariant()}.", User.StaffName()), cancellationToken);
+            await actions.RefusedAsync(id, action, User.StaffName(),
+                new ActionRefusal(StatusCodes.Status403Forbidden, "Not allowed for this role.", "Closing a case and publishing an advisory need a lead."), cancellationToken);
         return Forbid();
     }
 
@@ -129,13 +129,11 @@ public sealed class CaseModel(ICaseStore cases, IAuditLog audit, CaseActions act
 
     /// <summary>Whether the case, as recorded, takes <paramref name="action"/> now (the orchestration checks again).</summary>
     public bool Allows(CaseAction action) => CaseRules.Refusal(action, Record.Stage, Record.MiitSubmitted) is null
-        && !(action == CaseAction.Close && ReviewPending);
+        && !(action == CaseAction.Close && Record.ReviewPending);
 
-    public bool AllowsDisclosureRequest => CaseRules.DisclosureRefusal(Record.Stage, Record.Disclosure?.State) is null && !ReviewPending;
+    public bool AllowsDisclosureRequest => CaseRules.DisclosureRefusal(Record.Stage, Record.Disclosure?.State) is null && !Record.ReviewPending;
 
-    public bool AllowsPublication => Record.Stage != CaseStage.Closed && !Record.Embargoed && !Record.Published && !ReviewPending;
-
-    private bool ReviewPending => Record.Disclosure?.State == ReviewState.Pending || Record.Publication?.Consent == ReviewState.Pending;
+    public bool AllowsPublication => Record.Stage != CaseStage.Closed && !Record.Embargoed && !Record.Published && !Record.ReviewPending;
 
     /// <summary>The form's values for <paramref name="form"/>: as posted when it failed, else empty.</summary>
     public FormFields FormFor(string form) => ActiveForm == form ? Form : new FormFields();
