@@ -46,7 +46,10 @@ public sealed class TableAuditLog(TableSet tables, AuditWatch? watch = null) : I
         if (!StorageKeys.IsSafe(caseId)) return [];
         var client = await tables.GetAsync(Table, cancellationToken);
         var entries = new List<AuditEntry>();
-        await foreach (var entity in client.QueryAsync<TableEntity>(e => e.PartitionKey == caseId, cancellationToken: cancellationToken))
+        // A string filter: a LINQ expression is compiled to a dynamic method on every call, and an
+        // action polls this read.
+        await foreach (var entity in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"),
+                           cancellationToken: cancellationToken))
             entries.Add(ToEntry(entity));
         return [.. entries.OrderBy(e => e.AtUtc).ThenBy(e => e.Key, StringComparer.Ordinal)];
     }

@@ -36,7 +36,8 @@ public sealed class TableIntakeLog(TableSet tables, TimeProvider time) : IIntake
         var client = await tables.GetAsync(Table, cancellationToken);
         var partition = PartitionOf(dayUtc);
         var attempts = new List<IntakeAttempt>();
-        await foreach (var e in client.QueryAsync<TableEntity>(e => e.PartitionKey == partition, cancellationToken: cancellationToken))
+        await foreach (var e in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}"),
+                           cancellationToken: cancellationToken))
         {
             attempts.Add(new IntakeAttempt(
                 DateTime.SpecifyKind(e.GetDateTime("AtUtc") ?? default, DateTimeKind.Utc),
@@ -60,7 +61,7 @@ public sealed class TableIntakeLog(TableSet tables, TimeProvider time) : IIntake
         var purged = 0;
         // Partition keys are yyyyMMdd, so string order is date order.
         await foreach (var e in client.QueryAsync<TableEntity>(
-            e => e.PartitionKey.CompareTo(cutoff) < 0, select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            TableClient.CreateQueryFilter($"PartitionKey lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
             await client.DeleteEntityAsync(e.PartitionKey, e.RowKey, cancellationToken: cancellationToken);
             purged++;
