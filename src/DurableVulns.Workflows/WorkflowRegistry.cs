@@ -17,7 +17,6 @@ public static class WorkflowRegistry
         typeof(RecordAssessmentActivity),
         typeof(RecordMiitSubmissionActivity),
         typeof(ReleasePatchActivity),
-        typeof(NotifyAffectedUsersActivity),
         typeof(CloseCaseActivity),
         typeof(RecordRefusedActionActivity),
         typeof(RecordDisclosureRequestActivity),

@@ -121,7 +121,6 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             if (await RefusedAsync(action, CaseAction.ReleasePatch)) return;
             await context.CallWithRetryAsync(nameof(ReleasePatchActivity), new CaseActionInput<PatchRelease>(caseId, action));
             stage = CaseStage.PatchReleased;
-            await context.CallWithRetryAsync(nameof(NotifyAffectedUsersActivity), caseId);
             await CloseIfDoneAsync();
         }
 
