@@ -140,9 +140,13 @@ public sealed class CaseActions(
     {
         var deadline = time.GetUtcNow() + options.Value.ActionWait;
         var pause = wake is null ? FirstPoll : WatchedPoll;
+        // With a wake, the thing awaited was only just asked for (an event just sent): a look at
+        // storage now would find nothing, so the first look waits for the wake or a pause.
+        var look = wake is null;
         while (true)
         {
-            if (await done()) return true;
+            if (look && await done()) return true;
+            look = true;
             if (time.GetUtcNow() >= deadline) return false;
             var delay = Task.Delay(pause, time, cancellationToken);
             if (wake is null) pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPoll.Ticks));
