@@ -40,6 +40,9 @@ public sealed class BenchOptions
 
     public int? WaitingCases { get; private set; }
 
+    /// <summary>How long the waiting benchmark may go on filing (15 minutes, 2 with --quick, unless set).</summary>
+    public TimeSpan? WaitingBudget { get; private set; }
+
     public bool Run(string name) => Only.Count == 0 || Only.Contains(name);
 
     public static BenchOptions Parse(string[] args)
@@ -61,6 +64,7 @@ public sealed class BenchOptions
                 case "--label": options.Label = Next(); break;
                 case "--e2e-cases": options.E2eCases = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--waiting-cases": options.WaitingCases = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--waiting-minutes": options.WaitingBudget = TimeSpan.FromMinutes(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--engine":
                     var pair = Next().Split('=', 2);
                     if (pair.Length != 2) throw new ArgumentException("--engine takes Name=Value.");

@@ -38,7 +38,7 @@ public static class WaitingCasesBenchmark
         // Then the rest, a tenth at a time, each tenth acknowledged before the next is filed, so the
         // backlog stays bounded and the curve shows how the backend slows as waiting cases pile up.
         // Bounded in time: past the budget no further tenth is started.
-        var budget = TimeSpan.FromMinutes(options.Quick ? 2 : 15);
+        var budget = options.WaitingBudget ?? TimeSpan.FromMinutes(options.Quick ? 2 : 15);
         var reached = warmCount;
         var steps = new List<string>();
         clock.Restart();
