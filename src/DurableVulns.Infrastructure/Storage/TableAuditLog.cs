@@ -46,8 +46,8 @@ public sealed class TableAuditLog(TableSet tables, AuditWatch? watch = null) : I
         if (!StorageKeys.IsSafe(caseId)) return [];
         var client = await tables.GetAsync(Table, cancellationToken);
         var entries = new List<AuditEntry>();
-        // A string filter: a LINQ expression is compiled to a dynamic method on every call, and an
-        // action polls this read.
+        // A string filter: a LINQ expression is compiled to a dynamic method on every call, and every
+        // view of a case (API, console, a client polling for a step) makes this read.
         await foreach (var entity in client.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {caseId}"),
                            cancellationToken: cancellationToken))
             entries.Add(ToEntry(entity));
