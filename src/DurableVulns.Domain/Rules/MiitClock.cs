@@ -1,4 +1,3 @@
-using DurableVulns.Domain.Rules;
 using DurableVulns.Domain.Policy;
 
 namespace DurableVulns.Domain.Rules;
@@ -33,7 +32,4 @@ public static class MiitClock
         steps.Add(new ClockStep(ClockStepKind.Deadline, 0, start + deadline));
         return steps;
     }
-
-    // Instants are stored and passed as UTC; a value without a kind is read as UTC too, never
-    // as the host's local time (which would move a deadline by the host's offset).
 }

@@ -185,5 +185,4 @@ public sealed class ApprovalTokenCodec
         ArgumentException.ThrowIfNullOrEmpty(id, name);
         if (Utf8.GetByteCount(id) > MaxIdBytes) throw new ArgumentException($"{name} must be at most {MaxIdBytes} UTF-8 bytes.", name);
     }
-
 }

@@ -77,8 +77,6 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
         return response.HasValue ? response.Value : null;
     }
 
-    // An unspecified kind is taken as UTC, as the parameter's name says, not as the host's local time.
-
     private static TableEntity ToEntity(CaseRecord record)
     {
         var entity = new TableEntity(record.Id, RowKey)

@@ -93,6 +93,4 @@ public sealed class TableSignInLockouts(TableSet tables) : ISignInLockouts
     }
 
     private static DateTime? LockOf(TableEntity entity) => entity.GetDateTimeOffset(LockedUntilUtc)?.UtcDateTime;
-
-    // An unspecified kind is taken as UTC, as the parameter's name says, not as the host's local time.
 }

@@ -76,9 +76,6 @@ public sealed record DashboardStats(
                 d.Deadline <= now)),
     ];
 
-
     private static DateTime MidnightUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
-
-    // Instants are stored as UTC; a value without a kind is read as UTC too, never as the host's local time.
 }
