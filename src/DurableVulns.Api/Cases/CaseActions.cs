@@ -149,11 +149,17 @@ public sealed class CaseActions(
             look = true;
             if (time.GetUtcNow() >= deadline) return false;
             var delay = Task.Delay(pause, time, cancellationToken);
-            if (wake is null) pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPoll.Ticks));
-            // The wake counts once (even if it came before this wait began); after it, plain polls.
-            if (wake is null) await delay;
-            else await Task.WhenAny(delay, wake);
-            if (wake is { IsCompleted: true }) wake = null;
+            if (wake is null)
+            {
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPoll.Ticks));
+                await delay;
+            }
+            else
+            {
+                // The wake counts once (even if it came before this wait began); after it, plain polls.
+                await Task.WhenAny(delay, wake);
+                if (wake.IsCompleted) wake = null;
+            }
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
