@@ -38,8 +38,7 @@ public sealed class MailCrashTests(ITestOutputHelper output) : IAsyncLifetime
             await host.WaitUntilReadyAsync();
             using var client = sandbox.Client(host);
             var filing = Task.WhenAll(reports.Select(r => CaseDriver.FileAsync(client, r.Report, r.Key)));
-            await WaitForMailsAsync(KillAfterNewMails[0], seconds: 60);
-            host.Kill();
+            await KillAtMailsAsync(writes, host, KillAfterNewMails[0]);
             mailsAtKill.Add(MailCount());
             burst = await filing.WaitAsync(TimeSpan.FromSeconds(60));
         }
@@ -48,8 +47,7 @@ public sealed class MailCrashTests(ITestOutputHelper output) : IAsyncLifetime
             // Counting starts at once, not after /healthz answers: the worker resumes the sends
             // before the web server is up, and could finish them all in that time.
             await using var host = HostProcess.Start(OneSendAtATime(), sandbox.Directory);
-            await WaitForMailsAsync(mailsAtKill[^1] + newMails, seconds: 60);
-            host.Kill();
+            await KillAtMailsAsync(writes, host, mailsAtKill[^1] + newMails);
             mailsAtKill.Add(MailCount());
         }
         var cutOff = burst.Count(o => !o.Accepted);
@@ -90,9 +88,8 @@ public sealed class MailCrashTests(ITestOutputHelper output) : IAsyncLifetime
             (writes.LostEvents ? " (the folder watcher lost events: a lower bound)" : "") + ".");
     }
 
-    // One mail activity at a time: with ten at once the host can write the whole burst between two
-    // looks at the pickup folder, and a kill then comes after every mail is sent (which the test
-    // rejects). A send is still cut off mid-way, and the sends still race the intake.
+    // One mail activity at a time, so that the sends come one after another and each kill lands
+    // with mail still owed. A send is still cut off mid-way, and the sends still race the intake.
     private Dictionary<string, string> OneSendAtATime()
     {
         var environment = sandbox.Environment();
@@ -102,15 +99,20 @@ public sealed class MailCrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     private int MailCount() => Directory.GetFiles(sandbox.MailDirectory, "*.eml").Length;
 
-    /// <summary>Waits for <paramref name="count"/> mails, or for all the burst owes if that is fewer (the kill then comes too late, and the test says so).</summary>
-    private async Task WaitForMailsAsync(int count, int seconds)
+    /// <summary>
+    /// Kills the host in the folder watcher's event for the <paramref name="count"/>th mail file, or
+    /// for the last mail the burst owes if that is fewer (the kill then comes too late, and the test says so).
+    /// </summary>
+    private async Task KillAtMailsAsync(MailWrites writes, HostProcess host, int count)
     {
-        count = Math.Min(count, CaseCount * MailsPerCase);
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (MailCount() < count)
+        var killed = writes.WhenFilesAsync(Math.Min(count, CaseCount * MailsPerCase), host.Kill);
+        try
         {
-            if (DateTime.UtcNow > until) throw new TimeoutException($"Fewer than {count} mails in {seconds}s: {MailCount()}.");
-            await Task.Delay(20);
+            await killed.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Fewer than {count} mails in 60 s: {MailCount()}.");
         }
     }
 }

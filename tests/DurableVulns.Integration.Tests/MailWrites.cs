@@ -11,22 +11,36 @@ public sealed class MailWrites : IDisposable
 {
     private readonly FileSystemWatcher watcher;
     private readonly ConcurrentDictionary<string, int> writes = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private FileCountTrigger? trigger;
     private int errors;
 
     public MailWrites(string directory)
     {
         watcher = new FileSystemWatcher(directory, "*") { InternalBufferSize = 64 * 1024 };
-        watcher.Renamed += (_, e) =>
-        {
-            if (e.Name?.EndsWith(".eml", StringComparison.Ordinal) == true) writes.AddOrUpdate(e.Name, 1, (_, n) => n + 1);
-        };
-        watcher.Created += (_, e) =>
-        {
-            // A file created under its final name was not written by the rename protocol; count it too.
-            if (e.Name?.EndsWith(".eml", StringComparison.Ordinal) == true) writes.AddOrUpdate(e.Name, 1, (_, n) => n + 1);
-        };
+        watcher.Renamed += (_, e) => Written(e.Name);
+        // A file created under its final name was not written by the rename protocol; count it too.
+        watcher.Created += (_, e) => Written(e.Name);
         watcher.Error += (_, _) => Interlocked.Increment(ref errors);
         watcher.EnableRaisingEvents = true;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> as soon as the folder holds <paramref name="count"/> distinct
+    /// <c>.eml</c> files (at once if it already does), on the watcher's own thread inside the event
+    /// that brings the count there. Nothing waits on a poll interval or a busy thread pool, so an
+    /// action that kills the sender stops it within a file or two of <paramref name="count"/>.
+    /// </summary>
+    public Task WhenFilesAsync(int count, Action action)
+    {
+        var armed = new FileCountTrigger(count, action);
+        lock (gate)
+        {
+            if (trigger is not null) throw new InvalidOperationException("One trigger at a time.");
+            trigger = armed;
+            FireIfReached();
+        }
+        return armed.Done.Task;
     }
 
     /// <summary>True when the watcher lost events (its buffer overflowed): counts would be too low.</summary>
@@ -45,4 +59,32 @@ public sealed class MailWrites : IDisposable
     }
 
     public void Dispose() => watcher.Dispose();
+
+    private void Written(string? name)
+    {
+        if (name?.EndsWith(".eml", StringComparison.Ordinal) != true) return;
+        writes.AddOrUpdate(name, 1, (_, n) => n + 1);
+        lock (gate) FireIfReached();
+    }
+
+    private void FireIfReached()
+    {
+        if (trigger is not { } armed || writes.Count < armed.Count) return;
+        trigger = null;
+        try
+        {
+            armed.Action();
+            armed.Done.SetResult();
+        }
+        catch (Exception e)
+        {
+            // An exception thrown on the watcher's thread would end the test process.
+            armed.Done.SetException(e);
+        }
+    }
+
+    private sealed record FileCountTrigger(int Count, Action Action)
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }
