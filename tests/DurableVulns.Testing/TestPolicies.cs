@@ -45,6 +45,14 @@ public static class TestPolicies
           "blackouts": [ { "name": "测试重大活动 Test national event", "from": "{{DateTimeOffset.UtcNow.AddDays(-1):O}}", "to": "{{DateTimeOffset.UtcNow.AddDays(1):O}}" } ] }
         """;
 
+    /// <summary>The slow clock, and failed activities retried after 0.05 s, doubling to at most 0.2 s apart.</summary>
+    public const string QuickRetry = """
+        { "version": "test-quick-retry", "timeZone": "Asia/Shanghai",
+          "miitSubmission": { "deadline": "PT48H", "reminders": ["PT24H","PT36H"], "escalations": ["PT44H"] },
+          "intakeLogRetention": "P183D",
+          "activityRetry": { "firstInterval": "PT0.05S", "maxInterval": "PT0.2S" } }
+        """;
+
     /// <summary>A reminder at 8 s, an escalation at 10 s, the deadline at 12 s: time to kill a host first.</summary>
     public const string RestartClock = """
         { "version": "test-restart", "timeZone": "Asia/Shanghai",

@@ -55,8 +55,20 @@ public static class PolicyLoader
                 ? RequiredDuration(root, "completedHistoryRetention", "completedHistoryRetention")
                 : null;
             return new WorkflowPolicy(version, timeZone, new MiitSubmissionPolicy(deadline, reminders, escalations), retention,
-                EarlyDisclosure(root), Blackouts(root), historyRetention);
+                EarlyDisclosure(root), Blackouts(root), historyRetention, ActivityRetry(root));
         }
+    }
+
+    // Optional: without it activities retry on ActivityRetryPolicy.Default.
+    private static ActivityRetryPolicy? ActivityRetry(JsonElement root)
+    {
+        if (!root.TryGetProperty("activityRetry", out _)) return null;
+        var retry = Required(root, "activityRetry", "activityRetry", JsonValueKind.Object);
+        var first = RequiredDuration(retry, "firstInterval", "activityRetry.firstInterval");
+        if (first <= TimeSpan.Zero) throw new PolicyException("activityRetry.firstInterval", "must be longer than zero.");
+        var max = RequiredDuration(retry, "maxInterval", "activityRetry.maxInterval");
+        if (max < first) throw new PolicyException("activityRetry.maxInterval", "must not be shorter than firstInterval.");
+        return new ActivityRetryPolicy(first, max);
     }
 
     // Optional: without it reviews run on ReviewPolicy.Default.

@@ -13,7 +13,8 @@ public sealed record WorkflowPolicy(
     TimeSpan IntakeLogRetention,
     ReviewPolicy? EarlyDisclosure = null,
     IReadOnlyList<BlackoutWindow>? Blackouts = null,
-    TimeSpan? CompletedHistoryRetention = null)
+    TimeSpan? CompletedHistoryRetention = null,
+    ActivityRetryPolicy? ActivityRetry = null)
 {
     /// <summary>
     /// How long the engine keeps a finished case's workflow history. Cases and their audit live in
@@ -21,6 +22,10 @@ public sealed record WorkflowPolicy(
     /// </summary>
     [JsonIgnore]
     public TimeSpan HistoryRetention => CompletedHistoryRetention ?? TimeSpan.FromDays(7);
+
+    /// <summary>How failed activities are retried, the default when the policy says nothing.</summary>
+    [JsonIgnore]
+    public ActivityRetryPolicy Retry => ActivityRetry ?? ActivityRetryPolicy.Default;
 
     /// <summary>The reviewers' clock, the default one when the policy names none.</summary>
     [JsonIgnore]

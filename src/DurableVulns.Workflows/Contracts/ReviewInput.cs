@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DurableVulns.Domain.Disclosure;
 using DurableVulns.Domain.Policy;
 
@@ -10,8 +11,13 @@ public sealed record ReviewInput(
     ReviewKind Kind,
     IReadOnlyList<ReviewerRole> Roles,
     DateTime RequestedAtUtc,
-    ReviewPolicy Policy)
+    ReviewPolicy Policy,
+    ActivityRetryPolicy? Retry = null)
 {
+    /// <summary>How the review's activities are retried; the default for reviews started before the policy said.</summary>
+    [JsonIgnore]
+    public ActivityRetryPolicy ActivityRetry => Retry ?? ActivityRetryPolicy.Default;
+
     /// <summary>The review's own instance id, derived so that the approval pages can reach it.</summary>
     public static string InstanceIdFor(string caseId, string reviewId) => $"{caseId}:review:{reviewId}";
 

@@ -1,17 +1,22 @@
+using DurableVulns.Domain.Policy;
 using Microsoft.DurableTask;
 
 namespace DurableVulns.Workflows.Orchestrators;
 
-/// <summary>How our orchestrators call activities: with one retry policy.</summary>
+/// <summary>How our orchestrators call activities: retried on the policy's intervals, without a limit.</summary>
 public static class ActivityCalls
 {
-    // Storage or mail can fail for a while; an activity is retried rather than failing the case.
-    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 10, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromMinutes(5)));
+    // No cap on attempts: after a last failed attempt the orchestration would fail, and a failed
+    // case stops its MIIT clock and never sends the mail it owes. An outage delays a step instead,
+    // for as long as it lasts; each attempt adds four events to the history.
+    private const int UnlimitedAttempts = int.MaxValue;
 
-    public static Task<TResult> CallWithRetryAsync<TResult>(this TaskOrchestrationContext context, string activity, object input) =>
-        context.CallActivityAsync<TResult>(activity, input, Retry);
+    public static Task<TResult> CallWithRetryAsync<TResult>(this TaskOrchestrationContext context, ActivityRetryPolicy retry, string activity, object input) =>
+        context.CallActivityAsync<TResult>(activity, input, Options(retry));
 
-    public static Task<bool> CallWithRetryAsync(this TaskOrchestrationContext context, string activity, object input) =>
-        context.CallActivityAsync<bool>(activity, input, Retry);
+    public static Task<bool> CallWithRetryAsync(this TaskOrchestrationContext context, ActivityRetryPolicy retry, string activity, object input) =>
+        context.CallActivityAsync<bool>(activity, input, Options(retry));
+
+    private static TaskOptions Options(ActivityRetryPolicy retry) => TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: UnlimitedAttempts, firstRetryInterval: retry.FirstInterval, backoffCoefficient: 2, maxRetryInterval: retry.MaxInterval));
 }

@@ -44,9 +44,9 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
         public async Task<CaseStage> RunAsync()
         {
-            await context.CallWithRetryAsync(nameof(AcknowledgeReporterActivity), caseId);
+            await CallAsync(nameof(AcknowledgeReporterActivity), caseId);
             if (input.HasUpstreamComponent)
-                await context.CallWithRetryAsync(nameof(NotifyUpstreamProviderActivity), caseId);
+                await CallAsync(nameof(NotifyUpstreamProviderActivity), caseId);
 
             assessment = Wait<Assessment>(EventNames.Assessment);
             submission = Wait<MiitSubmission>(EventNames.MiitSubmission);
@@ -88,7 +88,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             if (context.CurrentUtcDateTime < clock.Peek().DueAtUtc) return;
             var step = clock.Dequeue();
             var activity = step.Kind == ClockStepKind.Deadline ? nameof(RecordMiitBreachActivity) : nameof(SendMiitClockAlertActivity);
-            await context.CallWithRetryAsync(activity, new ClockStepInput(caseId, step));
+            await CallAsync(activity, new ClockStepInput(caseId, step));
         }
 
         private async Task OnAssessmentAsync()
@@ -96,7 +96,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             var action = await assessment;
             assessment = Wait<Assessment>(EventNames.Assessment);
             if (await RefusedAsync(action, CaseAction.Assess)) return;
-            await context.CallWithRetryAsync(nameof(RecordAssessmentActivity), new CaseActionInput<Assessment>(caseId, action));
+            await CallAsync(nameof(RecordAssessmentActivity), new CaseActionInput<Assessment>(caseId, action));
             stage = CaseStage.Assessed;
         }
 
@@ -105,7 +105,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             var action = await submission;
             submission = Wait<MiitSubmission>(EventNames.MiitSubmission);
             if (await RefusedAsync(action, CaseAction.SubmitToMiit)) return;
-            await context.CallWithRetryAsync(nameof(RecordMiitSubmissionActivity), new CaseActionInput<MiitSubmission>(caseId, action));
+            await CallAsync(nameof(RecordMiitSubmissionActivity), new CaseActionInput<MiitSubmission>(caseId, action));
             miitSubmitted = true;
             // DurableTask.Core completes an orchestration only when no durable timer is open, so
             // the clock's pending timer is cancelled, not left behind.
@@ -119,7 +119,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             var action = await patch;
             patch = Wait<PatchRelease>(EventNames.PatchRelease);
             if (await RefusedAsync(action, CaseAction.ReleasePatch)) return;
-            await context.CallWithRetryAsync(nameof(ReleasePatchActivity), new CaseActionInput<PatchRelease>(caseId, action));
+            await CallAsync(nameof(ReleasePatchActivity), new CaseActionInput<PatchRelease>(caseId, action));
             stage = CaseStage.PatchReleased;
             await CloseIfDoneAsync();
         }
@@ -138,7 +138,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             disclosureRequest = Wait<DisclosureRequest>(EventNames.DisclosureRequest);
             var refusal = CaseRules.DisclosureRefusal(stage, disclosure) ?? (review is null ? null : "A review is under way on this case.");
             if (await RecordRefusalAsync(action, "RequestDisclosure", refusal)) return;
-            await context.CallWithRetryAsync(nameof(RecordDisclosureRequestActivity), new CaseActionInput<DisclosureRequest>(caseId, action));
+            await CallAsync(nameof(RecordDisclosureRequestActivity), new CaseActionInput<DisclosureRequest>(caseId, action));
             disclosure = ReviewState.Pending;
             StartReview(action.ActionId, ReviewKind.EarlyDisclosure, [ReviewerRole.MIIT, ReviewerRole.MPS]);
         }
@@ -156,7 +156,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
             if (action.Body.Blackout is not null && review is null)
             {
-                await context.CallWithRetryAsync(nameof(HoldPublicationActivity), new CaseActionInput<PublicationCommand>(caseId, action));
+                await CallAsync(nameof(HoldPublicationActivity), new CaseActionInput<PublicationCommand>(caseId, action));
                 heldPublication = action;
                 StartReview(action.ActionId, ReviewKind.BlackoutConsent, [ReviewerRole.MPS]);
                 return;
@@ -177,12 +177,12 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             reviewInput = null;
             if (ended.Kind == ReviewKind.EarlyDisclosure)
             {
-                await context.CallWithRetryAsync(nameof(RecordDisclosureOutcomeActivity), new ReviewOutcomeInput(ended, outcome));
+                await CallAsync(nameof(RecordDisclosureOutcomeActivity), new ReviewOutcomeInput(ended, outcome));
                 disclosure = outcome.State;
                 await CloseIfDoneAsync();
                 return;
             }
-            await context.CallWithRetryAsync(nameof(RecordConsentOutcomeActivity), new ReviewOutcomeInput(ended, outcome));
+            await CallAsync(nameof(RecordConsentOutcomeActivity), new ReviewOutcomeInput(ended, outcome));
             var held = heldPublication!;
             heldPublication = null;
             if (outcome.State == ReviewState.Approved) await PublishAsync(new PublishInput(caseId, "published", held));
@@ -190,7 +190,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
         private async Task PublishAsync(PublishInput publish)
         {
-            await context.CallWithRetryAsync(nameof(PublishAdvisoryActivity), publish);
+            await CallAsync(nameof(PublishAdvisoryActivity), publish);
             published = true;
             await CloseIfDoneAsync();
         }
@@ -203,17 +203,19 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
         private async Task CloseAsync(CaseActionInput<CloseRequest> closing)
         {
-            await context.CallWithRetryAsync(nameof(CloseCaseActivity), closing);
+            await CallAsync(nameof(CloseCaseActivity), closing);
             timerCancellation?.Cancel();
             stage = CaseStage.Closed;
         }
 
         private void StartReview(string reviewId, ReviewKind kind, IReadOnlyList<ReviewerRole> roles)
         {
-            reviewInput = new ReviewInput(caseId, reviewId, kind, roles, context.CurrentUtcDateTime, input.Policy.Review);
+            reviewInput = new ReviewInput(caseId, reviewId, kind, roles, context.CurrentUtcDateTime, input.Policy.Review, input.Policy.Retry);
             review = context.CallSubOrchestratorAsync<ReviewOutcome>(nameof(ReviewOrchestrator), reviewInput,
                 new SubOrchestrationOptions { InstanceId = ReviewInput.InstanceIdFor(caseId, reviewId) });
         }
+
+        private Task CallAsync(string activity, object activityInput) => context.CallWithRetryAsync(input.Policy.Retry, activity, activityInput);
 
         private Task<PsirtAction<TBody>> Wait<TBody>(string eventName) => context.WaitForExternalEvent<PsirtAction<TBody>>(eventName);
 
@@ -229,7 +231,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
         private async Task<bool> RecordRefusalAsync<TBody>(PsirtAction<TBody> action, string kind, string? refusal)
         {
             if (refusal is null) return false;
-            await context.CallWithRetryAsync(nameof(RecordRefusedActionActivity), new RefusedAction(caseId, action.ActionId, action.Actor, kind, refusal));
+            await CallAsync(nameof(RecordRefusedActionActivity), new RefusedAction(caseId, action.ActionId, action.Actor, kind, refusal));
             return true;
         }
     }

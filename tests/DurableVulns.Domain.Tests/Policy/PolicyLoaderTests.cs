@@ -30,6 +30,7 @@ public sealed class PolicyLoaderTests
         Assert.Equal([TimeSpan.FromHours(24), TimeSpan.FromHours(36)], policy.MiitSubmission.Reminders);
         Assert.Equal([TimeSpan.FromHours(44)], policy.MiitSubmission.Escalations);
         Assert.Equal(TimeSpan.FromDays(183), policy.IntakeLogRetention);
+        Assert.Equal(ActivityRetryPolicy.Default, policy.ActivityRetry);
     }
 
     [Fact]
@@ -132,6 +133,52 @@ public sealed class PolicyLoaderTests
             { "version": "t", "timeZone": "Asia/Shanghai", "miitSubmission": { "deadline": "PT48H" }, "intakeLogRetention": "P183D",
               "earlyDisclosure": {{earlyDisclosure}}, "blackouts": {{blackouts}} }
             """;
+
+        // Act
+        var ex = Assert.Throws<PolicyException>(() => PolicyLoader.Parse(json));
+
+        // Assert
+        Assert.Equal(key, ex.Key);
+    }
+
+    [Fact]
+    public void Parse_ActivityRetry_ReadsIntervals()
+    {
+        // Arrange
+        var json = With("activityRetry", """{ "firstInterval": "PT0.5S", "maxInterval": "PT2M" }""");
+
+        // Act
+        var policy = PolicyLoader.Parse(json);
+
+        // Assert
+        Assert.Equal(new ActivityRetryPolicy(TimeSpan.FromSeconds(0.5), TimeSpan.FromMinutes(2)), policy.Retry);
+    }
+
+    [Fact]
+    public void Parse_NoActivityRetry_UsesDefaultIntervals()
+    {
+        // Arrange
+        var json = ValidPolicy;
+
+        // Act
+        var policy = PolicyLoader.Parse(json);
+
+        // Assert
+        Assert.Null(policy.ActivityRetry);
+        Assert.Equal(ActivityRetryPolicy.Default, policy.Retry);
+    }
+
+    [Theory]
+    [InlineData("""{ "maxInterval": "PT5M" }""", "activityRetry.firstInterval")]
+    [InlineData("""{ "firstInterval": "PT0S", "maxInterval": "PT5M" }""", "activityRetry.firstInterval")]
+    [InlineData("""{ "firstInterval": "1s", "maxInterval": "PT5M" }""", "activityRetry.firstInterval")]
+    [InlineData("""{ "firstInterval": "PT1S" }""", "activityRetry.maxInterval")]
+    [InlineData("""{ "firstInterval": "PT10S", "maxInterval": "PT5S" }""", "activityRetry.maxInterval")]
+    [InlineData("""["PT1S", "PT5M"]""", "activityRetry")]
+    public void Parse_BadActivityRetry_ThrowsNamingTheKey(string activityRetry, string key)
+    {
+        // Arrange
+        var json = With("activityRetry", activityRetry);
 
         // Act
         var ex = Assert.Throws<PolicyException>(() => PolicyLoader.Parse(json));
