@@ -80,7 +80,7 @@ public sealed class CaseActions(
         var actionId = Guid.NewGuid().ToString("N");
         var payload = spec.Payload is null ? body! : spec.Payload(body!);
         // The event is a PsirtAction of the payload's own type, so the orchestration reads it typed.
-        var action = Activator.CreateInstance(typeof(PsirtAction<>).MakeGenericType(payload.GetType()), actionId, actor, payload)!;
+        var action = Activator.CreateInstance(typeof(PsirtAction<>).MakeGenericType(payload.GetType()), actionId, actor, payload, (DateTime?)time.GetUtcNow().UtcDateTime)!;
         AuditEntry? entry = null;
         var written = watch.Watch(id, actionId);
         try

@@ -94,9 +94,10 @@ public sealed class CaseActionsTests
     }
 
     [Fact]
-    public async Task AssessAsync_SignedInActor_EventCarriesTheActor()
+    public async Task AssessAsync_SignedInActor_EventCarriesTheActorAndWhenItWasAccepted()
     {
         object? raised = null;
+        var before = DateTime.UtcNow;
         workflows.Setup(w => w.GetStatusAsync(ApprovalSamples.CaseId, It.IsAny<CancellationToken>())).ReturnsAsync("Running");
         workflows.Setup(w => w.RaiseEventAsync(ApprovalSamples.CaseId, It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
             .Callback((string _, string _, object payload, CancellationToken _) => raised = payload).Returns(Task.CompletedTask);
@@ -105,6 +106,7 @@ public sealed class CaseActionsTests
 
         var action = Assert.IsType<PsirtAction<Assessment>>(raised);
         Assert.Equal("analyst@acme.example", action.Actor);
+        Assert.InRange(action.AcceptedAtUtc!.Value, before, DateTime.UtcNow);
     }
 
     [Fact]
