@@ -54,6 +54,7 @@ public sealed class BareEngine : IAsyncDisposable
             ControlQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
             WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
             LeaseInterval = TimeSpan.FromSeconds(30),
+            ExtendedSessionsEnabled = true,
         };
         foreach (var (name, text) in options.Engine)
         {
