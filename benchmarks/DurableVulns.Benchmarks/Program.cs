@@ -3,12 +3,10 @@ using DurableVulns.Benchmarks;
 // benchmarks/run builds the host and this runner, starts Azurite, then runs:
 //   dotnet DurableVulns.Benchmarks.dll --host-dir <published host> [--quick] [--only intake,e2e,timers,waiting,console] ...
 var options = BenchOptions.Parse(args);
-if (options.Cleanup)
-{
-    await Storage.DeleteLeftoversAsync(options.ConnectionString);
-    Console.WriteLine("Deleted the task hubs of interrupted benchmark runs.");
-    return 0;
-}
+// Every run starts without what interrupted runs left (one run at a time on an Azurite).
+var leftoverQueues = await Storage.DeleteLeftoversAsync(options.ConnectionString);
+if (leftoverQueues > 0 || options.Cleanup) Console.WriteLine($"Deleted the task hubs of interrupted benchmark runs ({leftoverQueues} queues).");
+if (options.Cleanup) return 0;
 var results = new Results(options);
 CpuMeter.Endpoints = StorageEndpoints.Parse(options.ConnectionString);
 var azurite = ProcStats.AzuriteProcesses(CpuMeter.Endpoints);

@@ -9,12 +9,20 @@ public static class Storage
     /// <summary>A fresh task hub name: letters and digits, short enough for every derived table and queue name.</summary>
     public static string NewTaskHub(string purpose) => "bench" + purpose + Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>Removes what interrupted runs left: every queue, table and blob container named bench….</summary>
-    public static async Task DeleteLeftoversAsync(string connectionString)
+    /// <summary>
+    /// Removes what interrupted runs left: every queue, table and blob container named bench….
+    /// Returns how many queues it deleted. Run before every benchmark run: Azurite's dequeue filters
+    /// every message of the account, so a killed run's thousands of messages slow every later one.
+    /// </summary>
+    public static async Task<int> DeleteLeftoversAsync(string connectionString)
     {
         var queues = new Azure.Storage.Queues.QueueServiceClient(connectionString);
+        var deletedQueues = 0;
         await foreach (var queue in queues.GetQueuesAsync(prefix: "bench"))
+        {
             await queues.DeleteQueueAsync(queue.Name);
+            deletedQueues++;
+        }
         var blobs = new Azure.Storage.Blobs.BlobServiceClient(connectionString);
         await foreach (var container in blobs.GetBlobContainersAsync(prefix: "bench"))
         {
@@ -27,6 +35,7 @@ public static class Storage
         var tables = new TableServiceClient(connectionString);
         await foreach (var table in tables.QueryAsync(t => t.Name.CompareTo("bench") >= 0 && t.Name.CompareTo("bench~") < 0))
             await tables.DeleteTableAsync(table.Name);
+        return deletedQueues;
     }
 
     public static async Task DeleteTaskHubAsync(string connectionString, string taskHub)
