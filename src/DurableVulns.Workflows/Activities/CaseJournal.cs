@@ -16,6 +16,9 @@ public sealed class CaseJournal(ICaseStore cases, IAuditLog audit, TimeProvider 
     public async Task<CaseRecord> GetAsync(string caseId) =>
         await cases.GetAsync(caseId) ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
 
+    /// <summary>True when the case's audit trail holds an entry under <paramref name="key"/>.</summary>
+    public async Task<bool> HasEntryAsync(string caseId, string key) => await audit.FindAsync(caseId, key) is not null;
+
     /// <summary>Writes an audit entry; the key makes a retried write a no-op.</summary>
     public Task RecordAsync(string caseId, string key, string type, string article, string detail, string actor = SystemActor) =>
         audit.AppendAsync(caseId, new AuditEntry(key, UtcNow, type, article, detail, actor));

@@ -14,12 +14,15 @@ namespace DurableVulns.Workflows.Activities;
 public sealed class RecordMiitBreachActivity(CaseJournal journal, MailDispatcher mail, IOptions<PsirtOptions> psirt)
     : TaskActivity<ClockStepInput, bool>
 {
+    /// <summary>The key of the breach's audit entry; a submission accepted in time looks for it to withdraw it.</summary>
+    public const string BreachEntryKey = "miit-deadline-missed";
+
     public override async Task<bool> RunAsync(TaskActivityContext context, ClockStepInput input)
     {
         var record = await journal.GetAsync(input.CaseId);
         if (record.MiitSubmitted) return false;
         record = await journal.Cases.UpdateAsync(input.CaseId, r => r with { MiitBreached = true });
-        await journal.RecordAsync(input.CaseId, "miit-deadline-missed", TimelineTypes.MiitDeadlineMissed, Articles.SubmitToMiit,
+        await journal.RecordAsync(input.CaseId, BreachEntryKey, TimelineTypes.MiitDeadlineMissed, Articles.SubmitToMiit,
             $"Not submitted to MIIT by the deadline {record.MiitDeadlineUtc:O}.");
         await mail.SendOnceAsync(CaseMails.Breach(record, psirt.Value.Addresses));
         await journal.RecordAsync(input.CaseId, "escalation-deadline", TimelineTypes.Escalation, Articles.SubmitToMiit,

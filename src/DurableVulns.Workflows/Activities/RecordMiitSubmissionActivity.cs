@@ -16,19 +16,25 @@ public sealed class RecordMiitSubmissionActivity(CaseJournal journal) : TaskActi
     public override async Task<bool> RunAsync(TaskActivityContext context, CaseActionInput<MiitSubmission> input)
     {
         var submittedAt = input.Action.AcceptedAtUtc ?? journal.UtcNow;
-        var withdrawn = false;
-        var record = await journal.Cases.UpdateAsync(input.CaseId, r =>
-        {
-            if (r.MiitSubmitted) return r;
-            withdrawn = r.MiitBreached && submittedAt <= r.MiitDeadlineUtc;
-            return r with { MiitSubmittedAtUtc = submittedAt, MiitReceiptId = input.Action.Body.ReceiptId, MiitBreached = r.MiitBreached && !withdrawn };
-        });
-        var timing = record.MiitSubmittedAtUtc <= record.MiitDeadlineUtc ? "on time" : "late";
+        var record = await journal.Cases.UpdateAsync(input.CaseId, r => r.MiitSubmitted
+            ? r
+            : r with
+            {
+                MiitSubmittedAtUtc = submittedAt,
+                MiitReceiptId = input.Action.Body.ReceiptId,
+                MiitBreached = r.MiitBreached && submittedAt > r.MiitDeadlineUtc,
+            });
+        var onTime = record.MiitSubmittedAtUtc <= record.MiitDeadlineUtc;
+        // Decided from what is stored, not from this attempt's update, so that a retry after a
+        // crash between the two writes still says it: only an action applied after the deadline
+        // can have waited behind a breach record, so only then is the audit trail read.
+        var withdrawn = onTime && journal.UtcNow > record.MiitDeadlineUtc
+            && await journal.HasEntryAsync(input.CaseId, RecordMiitBreachActivity.BreachEntryKey);
         var correction = withdrawn
-            ? $" It was accepted at {submittedAt:O}, before the deadline, and applied after it; the deadline-missed record is withdrawn."
+            ? $" It was accepted at {record.MiitSubmittedAtUtc?.AsUtc():O}, before the deadline, and applied after it; the deadline-missed record is withdrawn."
             : string.Empty;
         await journal.RecordAsync(input.CaseId, input.Action.ActionId, TimelineTypes.MiitSubmitted, Articles.SubmitToMiit,
-            $"Submitted to MIIT {timing}; receipt {record.MiitReceiptId}.{correction}", input.Action.Actor);
+            $"Submitted to MIIT {(onTime ? "on time" : "late")}; receipt {record.MiitReceiptId}.{correction}", input.Action.Actor);
         return true;
     }
 }

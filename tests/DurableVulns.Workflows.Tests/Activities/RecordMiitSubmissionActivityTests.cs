@@ -35,6 +35,7 @@ public sealed class RecordMiitSubmissionActivityTests
     {
         // Arrange: the deadline fired while the accepted submission waited for a worker.
         var (activity, store, audit) = Create(Case() with { MiitBreached = true }, now: Deadline.AddSeconds(40));
+        HoldBreachEntry(audit);
 
         // Act
         await activity.RunAsync(Mock.Of<TaskActivityContext>(), Submission(acceptedAt: Deadline.AddSeconds(-5)));
@@ -44,6 +45,24 @@ public sealed class RecordMiitSubmissionActivityTests
         Assert.Equal(Deadline.AddSeconds(-5), store.Record.MiitSubmittedAtUtc);
         audit.Verify(a => a.AppendAsync("case-1", It.Is<AuditEntry>(e => e.Type == TimelineTypes.MiitSubmitted
             && e.Detail.StartsWith("Submitted to MIIT on time; receipt NVDB-1. It was accepted at", StringComparison.Ordinal)
+            && e.Detail.EndsWith("the deadline-missed record is withdrawn.", StringComparison.Ordinal)), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Run_RetriedAfterUpdateBeforeAuditEntry_StillSaysBreachWithdrawn()
+    {
+        // Arrange: an earlier attempt stored the submission and cleared the breach, then crashed
+        // before it wrote its audit entry.
+        var stored = Case() with { MiitSubmittedAtUtc = Deadline.AddSeconds(-5), MiitReceiptId = "NVDB-1" };
+        var (activity, store, audit) = Create(stored, now: Deadline.AddSeconds(50));
+        HoldBreachEntry(audit);
+
+        // Act
+        await activity.RunAsync(Mock.Of<TaskActivityContext>(), Submission(acceptedAt: Deadline.AddSeconds(-5)));
+
+        // Assert
+        Assert.Equal(stored, store.Record);
+        audit.Verify(a => a.AppendAsync("case-1", It.Is<AuditEntry>(e => e.Type == TimelineTypes.MiitSubmitted
             && e.Detail.EndsWith("the deadline-missed record is withdrawn.", StringComparison.Ordinal)), It.IsAny<CancellationToken>()), Times.Once);
     }
 
@@ -89,6 +108,10 @@ public sealed class RecordMiitSubmissionActivityTests
         // Assert
         Assert.Equal(first, store.Record);
     }
+
+    private static void HoldBreachEntry(Mock<IAuditLog> audit) =>
+        audit.Setup(a => a.FindAsync("case-1", RecordMiitBreachActivity.BreachEntryKey, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AuditEntry(RecordMiitBreachActivity.BreachEntryKey, Deadline, TimelineTypes.MiitDeadlineMissed, Articles.SubmitToMiit, "missed", "system"));
 
     private static CaseActionInput<MiitSubmission> Submission(DateTime? acceptedAt) =>
         new("case-1", new PsirtAction<MiitSubmission>("action-1", "psirt", new MiitSubmission("NVDB-1"), acceptedAt));
