@@ -74,6 +74,10 @@ public class DurableVulnsHost : IAsyncLifetime
             builder.UseSetting("DurableVulns:Reviewers:MPS:0", MpsReviewer);
             builder.UseSetting("DurableVulns:Approvals:SigningKey", SigningKey);
             builder.UseSetting("DurableVulns:Approvals:PublicBaseUrl", "http://localhost");
+            // Off here, on in production and in the tests that start the host as a process: without a
+            // kept session every episode replays the orchestrator from its history, so a change that
+            // does not replay the same way fails these tests.
+            builder.UseSetting("DurableVulns:Engine:ExtendedSessionsEnabled", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             Configure(builder);
         });
