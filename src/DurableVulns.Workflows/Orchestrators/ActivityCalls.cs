@@ -8,7 +8,7 @@ public static class ActivityCalls
 {
     // No cap on attempts: after a last failed attempt the orchestration would fail, and a failed
     // case stops its MIIT clock and never sends the mail it owes. An outage delays a step instead,
-    // for as long as it lasts; each attempt adds four events to the history.
+    // for as long as it lasts; each attempt adds a few events to the history.
     private const int UnlimitedAttempts = int.MaxValue;
 
     public static Task<TResult> CallWithRetryAsync<TResult>(this TaskOrchestrationContext context, ActivityRetryPolicy retry, string activity, object input) =>
