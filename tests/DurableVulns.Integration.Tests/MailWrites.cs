@@ -30,8 +30,9 @@ public sealed class MailWrites : IDisposable
     /// <c>.eml</c> files (at once if it already does), on the watcher's own thread inside the event
     /// that brings the count there. Nothing waits on a poll interval or a busy thread pool, so an
     /// action that kills the sender stops it within a file or two of <paramref name="count"/>.
+    /// Throws <see cref="TimeoutException"/>, disarmed, when the count is not reached in <paramref name="timeout"/>.
     /// </summary>
-    public Task WhenFilesAsync(int count, Action action)
+    public async Task WhenFilesAsync(int count, Action action, TimeSpan timeout)
     {
         var armed = new FileCountTrigger(count, action);
         lock (gate)
@@ -40,7 +41,16 @@ public sealed class MailWrites : IDisposable
             trigger = armed;
             FireIfReached();
         }
-        return armed.Done.Task;
+        try
+        {
+            await armed.Done.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            // Disarmed, so that it cannot fire later, on a host the caller has moved past.
+            lock (gate) if (trigger == armed) trigger = null;
+            throw new TimeoutException($"Fewer than {count} mail files within {timeout.TotalSeconds} s: {writes.Count}.");
+        }
     }
 
     /// <summary>True when the watcher lost events (its buffer overflowed): counts would be too low.</summary>
