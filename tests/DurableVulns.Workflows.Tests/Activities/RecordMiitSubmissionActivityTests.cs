@@ -11,8 +11,8 @@ namespace DurableVulns.Workflows.Tests.Activities;
 
 public sealed class RecordMiitSubmissionActivityTests
 {
-    private static readonly DateTime Received = new(2026, 11, 26, 2, 0, 0, DateTimeKind.Utc);
-    private static readonly DateTime Deadline = Received.AddHours(48);
+    private static readonly DateTime Received = ActivitySamples.Received;
+    private static readonly DateTime Deadline = ActivitySamples.Deadline;
 
     [Fact]
     public async Task Run_AcceptedBeforeDeadlineAppliedAfter_RecordsAcceptedTimeOnTime()
@@ -116,10 +116,7 @@ public sealed class RecordMiitSubmissionActivityTests
     private static CaseActionInput<MiitSubmission> Submission(DateTime? acceptedAt) =>
         new("case-1", new PsirtAction<MiitSubmission>("action-1", "psirt", new MiitSubmission("NVDB-1"), acceptedAt));
 
-    private static CaseRecord Case() => new(
-        "case-1", Received,
-        new ReportSubmission(new Reporter("李伟", "liwei@lab.example.cn", null, "CN"), new Product("Acme", "Router X", null, "2.3.1"), "t", "d", null),
-        "rmsv-2021.1", ChinaTime.DefaultZone, CaseStage.Assessed, Deadline);
+    private static CaseRecord Case() => ActivitySamples.Case(CaseStage.Assessed);
 
     private static (RecordMiitSubmissionActivity Activity, StoredCase Store, Mock<IAuditLog> Audit) Create(CaseRecord record, DateTime now)
     {

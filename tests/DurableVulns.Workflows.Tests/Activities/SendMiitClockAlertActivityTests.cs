@@ -12,7 +12,7 @@ namespace DurableVulns.Workflows.Tests.Activities;
 
 public sealed class SendMiitClockAlertActivityTests
 {
-    private static readonly DateTime Received = new(2026, 11, 26, 2, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Received = ActivitySamples.Received;
 
     [Fact]
     public async Task Run_SubmissionAlreadyRecorded_SendsNothingAndRecordsNothing()
@@ -48,10 +48,7 @@ public sealed class SendMiitClockAlertActivityTests
 
     private static ClockStepInput Step(ClockStepKind kind) => new("case-1", new ClockStep(kind, 0, Received.AddHours(24)));
 
-    private static CaseRecord Case() => new(
-        "case-1", Received,
-        new ReportSubmission(new Reporter("李伟", "liwei@lab.example.cn", null, "CN"), new Product("Acme", "Router X", null, "2.3.1"), "t", "d", null),
-        "rmsv-2021.1", ChinaTime.DefaultZone, CaseStage.Received, Received.AddHours(48));
+    private static CaseRecord Case() => ActivitySamples.Case(CaseStage.Received);
 
     private static (SendMiitClockAlertActivity Activity, Mock<IMailer> Mailer, Mock<IAuditLog> Audit) Create(CaseRecord record)
     {
