@@ -12,11 +12,11 @@ public sealed record ReviewInput(
     IReadOnlyList<ReviewerRole> Roles,
     DateTime RequestedAtUtc,
     ReviewPolicy Policy,
-    ActivityRetryPolicy? Retry = null)
+    ActivityRetryPolicy? ActivityRetry = null)
 {
     /// <summary>How the review's activities are retried; the default for reviews started before the policy said.</summary>
     [JsonIgnore]
-    public ActivityRetryPolicy ActivityRetry => Retry ?? ActivityRetryPolicy.Default;
+    public ActivityRetryPolicy Retry => ActivityRetry ?? ActivityRetryPolicy.Default;
 
     /// <summary>The review's own instance id, derived so that the approval pages can reach it.</summary>
     public static string InstanceIdFor(string caseId, string reviewId) => $"{caseId}:review:{reviewId}";

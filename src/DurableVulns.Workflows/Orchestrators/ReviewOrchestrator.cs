@@ -15,7 +15,7 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
 {
     public override async Task<ReviewOutcome> RunAsync(TaskOrchestrationContext context, ReviewInput input)
     {
-        await context.CallWithRetryAsync<int>(input.ActivityRetry, nameof(RequestReviewsActivity), input);
+        await context.CallWithRetryAsync<int>(input.Retry, nameof(RequestReviewsActivity), input);
 
         // One token cancels the losers at the end: the open timer (DurableTask.Core completes only
         // when no timer is open) and the waits of roles that never answered.
@@ -39,7 +39,7 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
                 if (context.CurrentUtcDateTime < clock.Peek().DueAtUtc) continue;
                 var step = clock.Dequeue();
                 if (step.Kind == ClockStepKind.Deadline) state = ReviewState.TimedOut;
-                else await context.CallWithRetryAsync(input.ActivityRetry, nameof(SendReviewReminderActivity), new ReviewStepInput(input, step, [.. waits.Keys]));
+                else await context.CallWithRetryAsync(input.Retry, nameof(SendReviewReminderActivity), new ReviewStepInput(input, step, [.. waits.Keys]));
                 continue;
             }
 
@@ -47,13 +47,13 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
             var decision = await waits[role];
             waits.Remove(role);
             decisions.Add(decision);
-            await context.CallWithRetryAsync(input.ActivityRetry, nameof(RecordReviewDecisionActivity), new ReviewDecisionInput(input, decision));
+            await context.CallWithRetryAsync(input.Retry, nameof(RecordReviewDecisionActivity), new ReviewDecisionInput(input, decision));
             if (!decision.Approved) state = ReviewState.Rejected;
             else if (waits.Count == 0) state = ReviewState.Approved;
         }
 
         cancellation.Cancel();
-        await context.CallWithRetryAsync(input.ActivityRetry, nameof(CloseReviewActivity), input.ReviewId);
+        await context.CallWithRetryAsync(input.Retry, nameof(CloseReviewActivity), input.ReviewId);
         return new ReviewOutcome(state, decisions);
     }
 }
