@@ -38,6 +38,9 @@ public sealed class BenchOptions
 
     public int? E2eCases { get; private set; }
 
+    /// <summary>How many e2e cases the PSIRT client keeps open at once (unless set, 64).</summary>
+    public int? E2eInFlight { get; private set; }
+
     public int? WaitingCases { get; private set; }
 
     /// <summary>How long the waiting benchmark may go on filing (15 minutes, 2 with --quick, unless set).</summary>
@@ -63,6 +66,7 @@ public sealed class BenchOptions
                 case "--azurite-dir": options.AzuriteDirectory = Path.GetFullPath(Next()); break;
                 case "--label": options.Label = Next(); break;
                 case "--e2e-cases": options.E2eCases = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--e2e-in-flight": options.E2eInFlight = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--waiting-cases": options.WaitingCases = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--waiting-minutes": options.WaitingBudget = TimeSpan.FromMinutes(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
                 case "--engine":

@@ -12,15 +12,16 @@ public static class EndToEndBenchmark
 {
     public const string Name = "e2e";
     private const double ReminderSeconds = 1;
-    private const int InFlight = 64;
+    private const int DefaultInFlight = 64;
 
     public static async Task<(double Host, double Bare)> RunAsync(BenchOptions options, Results results)
     {
         var n = options.E2eCases ?? (options.Quick ? 50 : 300);
-        Console.WriteLine($"== e2e: {n} cases through the host ({InFlight} at a time) vs {n} bare orchestrations (1 activity + 1 timer of {ReminderSeconds} s, all at once)");
+        var inFlight = options.E2eInFlight ?? DefaultInFlight;
+        Console.WriteLine($"== e2e: {n} cases through the host ({inFlight} at a time) vs {n} bare orchestrations (1 activity + 1 timer of {ReminderSeconds} s, all at once)");
 
         var bare1 = await BareAsync(options, n);
-        var host = await HostAsync(options, n, results);
+        var host = await HostAsync(options, n, inFlight, results);
         var bare = bare1;
         if (!options.Quick)
         {
@@ -70,7 +71,7 @@ public static class EndToEndBenchmark
 
     private static int CountedCases(int n) => Math.Min(n, 60);
 
-    private static async Task<double> HostAsync(BenchOptions options, int n, Results results)
+    private static async Task<double> HostAsync(BenchOptions options, int n, int inFlight, Results results)
     {
         // The deadline is far enough that a case is submitted before it, under load too.
         await using var host = await HostProcess.StartAsync(options, "e2e", Requests.Policy("bench-e2e", 300, ReminderSeconds));
@@ -81,7 +82,7 @@ public static class EndToEndBenchmark
 
         var steps = new ConcurrentDictionary<string, ConcurrentBag<double>>(StringComparer.Ordinal);
         var cpu = CpuMeter.ForPhase(host.Pid);
-        var elapsed = await HostBatchAsync(anonymous, psirt, 0, n, steps);
+        var elapsed = await HostBatchAsync(anonymous, psirt, 0, n, inFlight, steps);
         var cpuSummary = cpu.Summary();
         var rate = n / elapsed;
         Console.WriteLine($"  host: {n} cases in {Stats.F(elapsed, 1)} s = {Stats.F(rate, 1)} cases/s; cpu {cpuSummary}");
@@ -95,7 +96,7 @@ public static class EndToEndBenchmark
         var counted = CountedCases(n);
         await using (var requests = RuntimeProbe.CountRequests(host.Pid, options.ConnectionString))
         {
-            await HostBatchAsync(anonymous, psirt, n, counted, null);
+            await HostBatchAsync(anonymous, psirt, n, counted, inFlight, null);
             await Task.Delay(1500); // let the last events reach the session
             Console.WriteLine($"        storage requests per case {Stats.F(requests.Total / (double)counted, 1)} (over {counted} more): {requests.PerUnit(counted)}");
             results.Note(Name, $"Storage requests per case (host, polling included; over {counted} further cases): {Stats.F(requests.Total / (double)counted, 1)} — {requests.PerUnit(counted)}.");
@@ -103,13 +104,13 @@ public static class EndToEndBenchmark
         return rate;
     }
 
-    /// <summary>Cases first … first+count−1, at most InFlight at once, a new one starting as one
+    /// <summary>Cases first … first+count−1, at most inFlight at once, a new one starting as one
     /// closes (a steady load: all at once on 2 cores makes every action wait minutes, which
     /// measures collapse); returns the seconds until the last closed.</summary>
-    private static async Task<double> HostBatchAsync(HttpClient anonymous, HttpClient psirt, int first, int count,
+    private static async Task<double> HostBatchAsync(HttpClient anonymous, HttpClient psirt, int first, int count, int inFlight,
         ConcurrentDictionary<string, ConcurrentBag<double>>? steps)
     {
-        var gate = new SemaphoreSlim(InFlight);
+        var gate = new SemaphoreSlim(inFlight);
         var started = DateTime.UtcNow;
         var finished = new ConcurrentBag<DateTime>();
         await Task.WhenAll(Enumerable.Range(first, count).Select(async i =>

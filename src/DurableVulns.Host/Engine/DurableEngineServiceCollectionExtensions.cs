@@ -32,6 +32,7 @@ public static class DurableEngineServiceCollectionExtensions
                 PartitionCount = options.PartitionCount,
                 MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentTaskActivityWorkItems,
                 MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentTaskOrchestrationWorkItems,
+                ControlQueueBufferThreshold = options.ControlQueueBufferThreshold,
                 ExtendedSessionsEnabled = options.ExtendedSessionsEnabled,
                 LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             });
