@@ -1,3 +1,5 @@
+using DurableVulns.Domain.Disclosure;
+
 namespace DurableVulns.Domain.Rules;
 
 /// <summary>The RMSV 2021 articles the product cites in audit entries and problem details.</summary>
@@ -15,4 +17,7 @@ public static class Articles
     public const string NationalEvents = "Art. 9(6)";
     public const string Overseas = "Art. 9(7)";
     public const string Confidentiality = "Art. 4, 11";
+
+    /// <summary>The article a review of this kind serves.</summary>
+    public static string ForReview(ReviewKind kind) => kind == ReviewKind.EarlyDisclosure ? Embargo : NationalEvents;
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using DurableVulns.Domain.Validation;
 using DurableVulns.Workflows.Ports;
@@ -10,8 +11,9 @@ namespace DurableVulns.Infrastructure.Mail;
 /// <summary>
 /// Production mailer over the SendGrid v3 mail-send API. A mail that names a template configured in
 /// <see cref="MailOptions.Templates"/> goes out as that dynamic template, with its template data plus
-/// <c>subject</c>; any other mail goes out as its plain text body. A rejected send throws, so the
-/// durable activity that called it is retried.
+/// <c>subject</c>; any other mail goes out as its plain text body. A message SendGrid refuses as
+/// malformed or too large (400, 413) throws <see cref="MailRefusedException"/>, which the workflow
+/// records as undeliverable; any other failed send throws, so the activity that called it is retried.
 /// </summary>
 public sealed class SendGridMailer : IMailer
 {
@@ -74,8 +76,10 @@ public sealed class SendGridMailer : IMailer
         if (!response.IsSuccessStatusCode)
         {
             // Status only: SendGrid error bodies can echo parts of the message, i.e. report details.
-            throw new InvalidOperationException(
-                $"SendGrid did not accept the message: HTTP {(int)response.StatusCode} ({response.StatusCode}).");
+            var status = $"HTTP {(int)response.StatusCode} ({response.StatusCode})";
+            if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge)
+                throw new MailRefusedException($"SendGrid refused the message for good: {status}.");
+            throw new InvalidOperationException($"SendGrid did not accept the message: {status}.");
         }
     }
 

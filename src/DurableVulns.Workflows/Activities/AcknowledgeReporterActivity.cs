@@ -10,9 +10,9 @@ public sealed class AcknowledgeReporterActivity(CaseJournal journal, MailDispatc
     public override async Task<bool> RunAsync(TaskActivityContext context, string caseId)
     {
         var record = await journal.GetAsync(caseId);
-        await mail.SendOnceAsync(CaseMails.Acknowledgement(record));
+        var sent = await mail.SendOnceAsync(caseId, Articles.Reporting, CaseMails.Acknowledgement(record));
         await journal.RecordAsync(caseId, "acknowledged", TimelineTypes.Acknowledged, Articles.Reporting,
-            "Acknowledgement sent to the reporter.");
+            MailDispatcher.Describe(sent, "Acknowledgement sent to the reporter."));
         return true;
     }
 }

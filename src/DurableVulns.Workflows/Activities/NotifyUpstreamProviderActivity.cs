@@ -11,9 +11,9 @@ public sealed class NotifyUpstreamProviderActivity(CaseJournal journal, MailDisp
     {
         var record = await journal.GetAsync(caseId);
         if (record.Report.UpstreamComponent is not { } component) return false;
-        await mail.SendOnceAsync(CaseMails.UpstreamNotice(record, component));
+        var sent = await mail.SendOnceAsync(caseId, Articles.VerifyAndNotifyUpstream, CaseMails.UpstreamNotice(record, component));
         await journal.RecordAsync(caseId, "upstream-notified", TimelineTypes.UpstreamNotified, Articles.VerifyAndNotifyUpstream,
-            $"Provider of upstream component '{component.Name}' notified.");
+            MailDispatcher.Describe(sent, $"Provider of upstream component '{component.Name}' notified."));
         return true;
     }
 }

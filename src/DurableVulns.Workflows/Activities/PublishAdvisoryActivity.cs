@@ -24,7 +24,7 @@ public sealed class PublishAdvisoryActivity(CaseJournal journal, MailDispatcher 
         });
         var advisory = record.Publication!.Advisory;
         foreach (var recipient in advisory.Recipients.Where(r => r.Country == PublicationGate.Domestic))
-            await mail.SendOnceAsync(ReviewMails.Advisory(record, advisory, recipient));
+            await mail.SendOnceAsync(input.CaseId, Articles.FixWithPublication, ReviewMails.Advisory(record, advisory, recipient));
         await journal.RecordAsync(input.CaseId, input.AuditKey, TimelineTypes.Published, Articles.FixWithPublication,
             $"Advisory '{advisory.Title}' published with its fix to {advisory.Recipients.Count} recipient(s).", input.Action.Actor);
         return true;

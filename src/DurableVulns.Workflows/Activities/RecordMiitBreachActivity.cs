@@ -24,9 +24,9 @@ public sealed class RecordMiitBreachActivity(CaseJournal journal, MailDispatcher
         record = await journal.Cases.UpdateAsync(input.CaseId, r => r with { MiitBreached = true });
         await journal.RecordAsync(input.CaseId, BreachEntryKey, TimelineTypes.MiitDeadlineMissed, Articles.SubmitToMiit,
             $"Not submitted to MIIT by the deadline {record.MiitDeadlineUtc:O}.");
-        await mail.SendOnceAsync(CaseMails.Breach(record, psirt.Value.Addresses));
+        var sent = await mail.SendOnceAsync(input.CaseId, Articles.SubmitToMiit, CaseMails.Breach(record, psirt.Value.Addresses));
         await journal.RecordAsync(input.CaseId, "escalation-deadline", TimelineTypes.Escalation, Articles.SubmitToMiit,
-            $"Deadline missed: escalated to {psirt.Value.Addresses.Count} PSIRT address(es).");
+            MailDispatcher.Describe(sent, $"Deadline missed: escalated to {psirt.Value.Addresses.Count} PSIRT address(es)."));
         return true;
     }
 }

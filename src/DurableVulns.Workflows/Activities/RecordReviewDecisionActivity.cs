@@ -23,7 +23,7 @@ public sealed class RecordReviewDecisionActivity(CaseJournal journal) : TaskActi
             },
             _ => r,
         });
-        var article = review.Kind == ReviewKind.EarlyDisclosure ? Articles.Embargo : Articles.NationalEvents;
+        var article = Articles.ForReview(review.Kind);
         await journal.RecordAsync(review.CaseId, $"{review.ReviewId}-{decision.Role}", TimelineTypes.ReviewerDecision, article,
             $"{decision.Role} reviewer {(decision.Approved ? "approved" : "rejected")} the {review.Kind} review.", decision.Reviewer);
         return true;

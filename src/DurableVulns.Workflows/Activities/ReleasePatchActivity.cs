@@ -27,9 +27,9 @@ public sealed class ReleasePatchActivity(CaseJournal journal, MailDispatcher mai
 
         var options = psirt.Value;
         var to = options.AffectedUserAddresses.Count > 0 ? options.AffectedUserAddresses : options.Addresses;
-        await mail.SendOnceAsync(CaseMails.AffectedUserNotice(record, patch, to));
+        var sent = await mail.SendOnceAsync(input.CaseId, Articles.PatchAndNotifyUsers, CaseMails.AffectedUserNotice(record, patch, to));
         await journal.RecordAsync(input.CaseId, "users-notified", TimelineTypes.UsersNotified, Articles.PatchAndNotifyUsers,
-            $"Affected-user notice sent to {to.Count} address(es).");
+            MailDispatcher.Describe(sent, $"Affected-user notice sent to {to.Count} address(es)."));
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Rules;
 using DurableVulns.Workflows.Contracts;
 using DurableVulns.Workflows.Mail;
 using DurableVulns.Workflows.Ports;
@@ -21,7 +22,7 @@ public sealed class RequestReviewsActivity(CaseJournal journal, MailDispatcher m
             foreach (var reviewer in reviewers.Value.For(role))
             {
                 var grant = ReviewGrants.For(input, role, reviewer);
-                await mail.SendOnceAsync(ReviewMails.ReviewRequest(record, input, role, reviewer, await links.IssueAsync(grant), reminder: null));
+                await mail.SendOnceAsync(input.CaseId, Articles.ForReview(input.Kind), ReviewMails.ReviewRequest(record, input, role, reviewer, await links.IssueAsync(grant), reminder: null));
                 asked++;
             }
         return asked;

@@ -18,10 +18,10 @@ public sealed class SendMiitClockAlertActivity(CaseJournal journal, MailDispatch
     {
         var record = await journal.GetAsync(input.CaseId);
         if (record.MiitSubmitted) return false;
-        await mail.SendOnceAsync(CaseMails.ClockAlert(record, input.Step, psirt.Value.Addresses));
+        var sent = await mail.SendOnceAsync(input.CaseId, Articles.SubmitToMiit, CaseMails.ClockAlert(record, input.Step, psirt.Value.Addresses));
         var type = input.Step.Kind == ClockStepKind.Escalation ? TimelineTypes.Escalation : TimelineTypes.Reminder;
-        await journal.RecordAsync(input.CaseId, input.Step.Key, type, Articles.SubmitToMiit,
-            $"{input.Step.Kind} {input.Step.Ordinal + 1}: MIIT submission due {record.MiitDeadlineUtc:O}; sent to {psirt.Value.Addresses.Count} PSIRT address(es).");
+        await journal.RecordAsync(input.CaseId, input.Step.Key, type, Articles.SubmitToMiit, MailDispatcher.Describe(sent,
+            $"{input.Step.Kind} {input.Step.Ordinal + 1}: MIIT submission due {record.MiitDeadlineUtc:O}; sent to {psirt.Value.Addresses.Count} PSIRT address(es)."));
         return true;
     }
 }

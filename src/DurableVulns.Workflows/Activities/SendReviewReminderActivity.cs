@@ -19,20 +19,20 @@ public sealed class SendReviewReminderActivity(
     {
         var review = input.Review;
         var record = await journal.GetAsync(review.CaseId);
-        var article = review.Kind == Domain.Disclosure.ReviewKind.EarlyDisclosure ? Articles.Embargo : Articles.NationalEvents;
+        var article = Articles.ForReview(review.Kind);
         var pending = string.Join(", ", input.PendingRoles);
         if (input.Step.Kind == ClockStepKind.Escalation)
         {
-            await mail.SendOnceAsync(ReviewMails.ReviewEscalation(record, review, input.Step, input.PendingRoles, psirt.Value.Addresses));
+            var sent = await mail.SendOnceAsync(review.CaseId, article, ReviewMails.ReviewEscalation(record, review, input.Step, input.PendingRoles, psirt.Value.Addresses));
             await journal.RecordAsync(review.CaseId, $"{review.ReviewId}-{input.Step.Key}", TimelineTypes.Escalation, article,
-                $"Review {review.Kind} still waits for {pending}: escalated to the PSIRT.");
+                MailDispatcher.Describe(sent, $"Review {review.Kind} still waits for {pending}: escalated to the PSIRT."));
             return true;
         }
         foreach (var role in input.PendingRoles)
             foreach (var reviewer in reviewers.Value.For(role))
             {
                 var issued = await links.IssueAsync(ReviewGrants.For(review, role, reviewer));
-                await mail.SendOnceAsync(ReviewMails.ReviewRequest(record, review, role, reviewer, issued, input.Step));
+                await mail.SendOnceAsync(review.CaseId, article, ReviewMails.ReviewRequest(record, review, role, reviewer, issued, input.Step));
             }
         await journal.RecordAsync(review.CaseId, $"{review.ReviewId}-{input.Step.Key}", TimelineTypes.ReviewerReminder, article,
             $"Reminder {input.Step.Ordinal + 1} to the {pending} reviewers.");

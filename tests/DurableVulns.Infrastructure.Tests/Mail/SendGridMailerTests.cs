@@ -80,11 +80,14 @@ public sealed class SendGridMailerTests
         Assert.Equal(recipients, to);
     }
 
+    // Refused for good (400, 413): the workflow records it as undeliverable; anything else is retried.
     [Theory]
-    [InlineData(HttpStatusCode.InternalServerError)]
-    [InlineData(HttpStatusCode.TooManyRequests)]
-    [InlineData(HttpStatusCode.BadRequest)]
-    public async Task SendAsync_NonSuccessStatus_ThrowsWithStatusButNotBody(HttpStatusCode status)
+    [InlineData(HttpStatusCode.InternalServerError, typeof(InvalidOperationException))]
+    [InlineData(HttpStatusCode.TooManyRequests, typeof(InvalidOperationException))]
+    [InlineData(HttpStatusCode.Unauthorized, typeof(InvalidOperationException))]
+    [InlineData(HttpStatusCode.BadRequest, typeof(MailRefusedException))]
+    [InlineData(HttpStatusCode.RequestEntityTooLarge, typeof(MailRefusedException))]
+    public async Task SendAsync_NonSuccessStatus_ThrowsByKindWithStatusButNotBody(HttpStatusCode status, Type expected)
     {
         // Arrange
         var handler = new RecordingHandler(status, """{"errors":[{"message":"secret report detail"}]}""");
@@ -95,7 +98,7 @@ public sealed class SendGridMailerTests
         var act = () => mailer.SendAsync(mail);
 
         // Assert
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(act);
+        var error = await Assert.ThrowsAsync(expected, act);
         Assert.Contains(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Single(handler.Requests);

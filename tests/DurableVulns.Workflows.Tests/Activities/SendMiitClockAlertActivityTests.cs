@@ -58,7 +58,7 @@ public sealed class SendMiitClockAlertActivityTests
         var mailer = new Mock<IMailer>();
         var sent = new Mock<ISentMailLog>();
         var journal = new CaseJournal(cases.Object, audit.Object, TimeProvider.System);
-        var dispatcher = new MailDispatcher(mailer.Object, sent.Object, TimeProvider.System);
+        var dispatcher = new MailDispatcher(mailer.Object, sent.Object, audit.Object, TimeProvider.System);
         var psirt = Options.Create(new PsirtOptions { Addresses = ["psirt@acme.example"] });
         return (new SendMiitClockAlertActivity(journal, dispatcher, psirt), mailer, audit);
     }

@@ -1,3 +1,5 @@
+using DurableVulns.Domain.Reports;
+using DurableVulns.Domain.Rules;
 using DurableVulns.Workflows.Mail;
 using DurableVulns.Workflows.Ports;
 using Moq;
@@ -6,6 +8,7 @@ namespace DurableVulns.Workflows.Tests.Mail;
 
 public sealed class MailDispatcherTests
 {
+    private const string CaseId = "case-1";
     private static readonly OutgoingMail Mail = new("case-1/acknowledgement", ["liwei@lab.example.cn"], "Subject", "Body");
 
     [Fact]
@@ -18,13 +21,13 @@ public sealed class MailDispatcherTests
         log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).Callback(() => order.Add("send")).Returns(Task.CompletedTask);
         log.Setup(l => l.MarkSentAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("mark")).Returns(Task.CompletedTask);
-        var dispatcher = new MailDispatcher(mailer.Object, log.Object, TimeProvider.System);
+        var dispatcher = new MailDispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), TimeProvider.System);
 
         // Act
-        var sent = await dispatcher.SendOnceAsync(Mail);
+        var sent = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail);
 
         // Assert
-        Assert.True(sent);
+        Assert.Equal(MailOutcome.Sent, sent);
         Assert.Equal(["send", "mark"], order);
     }
 
@@ -35,13 +38,13 @@ public sealed class MailDispatcherTests
         var mailer = new Mock<IMailer>(MockBehavior.Strict);
         var log = new Mock<ISentMailLog>(MockBehavior.Strict);
         log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        var dispatcher = new MailDispatcher(mailer.Object, log.Object, TimeProvider.System);
+        var dispatcher = new MailDispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), TimeProvider.System);
 
         // Act
-        var sent = await dispatcher.SendOnceAsync(Mail);
+        var sent = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail);
 
         // Assert
-        Assert.False(sent);
+        Assert.Equal(MailOutcome.SentBefore, sent);
         mailer.Verify(m => m.SendAsync(It.IsAny<OutgoingMail>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
@@ -51,13 +54,13 @@ public sealed class MailDispatcherTests
         // Arrange
         var mailer = new Mock<IMailer>(MockBehavior.Strict);
         var log = new Mock<ISentMailLog>(MockBehavior.Strict);
-        var dispatcher = new MailDispatcher(mailer.Object, log.Object, TimeProvider.System);
+        var dispatcher = new MailDispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), TimeProvider.System);
 
         // Act
-        var sent = await dispatcher.SendOnceAsync(Mail with { To = [] });
+        var sent = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail with { To = [] });
 
         // Assert
-        Assert.False(sent);
+        Assert.Equal(MailOutcome.NoRecipients, sent);
     }
 
     [Fact]
@@ -68,12 +71,46 @@ public sealed class MailDispatcherTests
         var log = new Mock<ISentMailLog>();
         log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("SendGrid answered 503"));
-        var dispatcher = new MailDispatcher(mailer.Object, log.Object, TimeProvider.System);
+        var dispatcher = new MailDispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), TimeProvider.System);
 
         // Act
-        await Assert.ThrowsAsync<InvalidOperationException>(() => dispatcher.SendOnceAsync(Mail));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
 
         // Assert
         log.Verify(l => l.MarkSentAsync(It.IsAny<string>(), It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task SendOnce_MailRefusedForGood_RecordsRefusalOnTheCaseAndReturnsRefused()
+    {
+        // Arrange
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var audit = new Mock<IAuditLog>();
+        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new MailRefusedException("SendGrid refused the message for good: HTTP 400 (BadRequest)."));
+        var dispatcher = new MailDispatcher(mailer.Object, log.Object, audit.Object, TimeProvider.System);
+
+        // Act
+        var outcome = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail);
+
+        // Assert: a dead letter on the case's trail, and nothing marked as sent.
+        Assert.Equal(MailOutcome.Refused, outcome);
+        audit.Verify(a => a.AppendAsync(CaseId, It.Is<AuditEntry>(e => e.Key == MailDispatcher.RefusalKey(Mail.Key) &&
+            e.Type == TimelineTypes.MailRefused && e.Article == Articles.Reporting && e.Detail.Contains("HTTP 400")), It.IsAny<CancellationToken>()), Times.Once);
+        log.Verify(l => l.MarkSentAsync(It.IsAny<string>(), It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData(MailOutcome.Sent, "Acknowledgement sent to the reporter.")]
+    [InlineData(MailOutcome.SentBefore, "Acknowledgement sent to the reporter.")]
+    [InlineData(MailOutcome.Refused, "Acknowledgement sent to the reporter (not delivered: the mail service refused it; see the MailRefused entry).")]
+    public void Describe_Outcome_MarksOnlyARefusal(MailOutcome outcome, string expected)
+    {
+        // Act
+        var detail = MailDispatcher.Describe(outcome, "Acknowledgement sent to the reporter.");
+
+        // Assert
+        Assert.Equal(expected, detail);
     }
 }
