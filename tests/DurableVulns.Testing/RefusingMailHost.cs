@@ -15,15 +15,23 @@ public sealed class RefusingMailHost : DurableVulnsHost
 {
     public const string RefusedAddress = "refused@lab.example.cn";
 
+    private int refusals;
+
+    /// <summary>How many sends the mail service has refused so far.</summary>
+    public int Refusals => Volatile.Read(ref refusals);
+
     protected override void Configure(IWebHostBuilder builder) =>
         builder.ConfigureTestServices(services => services.AddSingleton<IMailer>(sp => new RefusingMailer(
-            new PickupDirectoryMailer(sp.GetRequiredService<IOptions<MailOptions>>(), TimeProvider.System))));
+            new PickupDirectoryMailer(sp.GetRequiredService<IOptions<MailOptions>>(), TimeProvider.System),
+            () => Interlocked.Increment(ref refusals))));
 
-    private sealed class RefusingMailer(IMailer inner) : IMailer
+    private sealed class RefusingMailer(IMailer inner, Action refused) : IMailer
     {
-        public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default) =>
-            mail.To.Contains(RefusedAddress, StringComparer.OrdinalIgnoreCase)
-                ? throw new MailRefusedException("SendGrid refused the message for good: HTTP 400 (BadRequest).")
-                : inner.SendAsync(mail, cancellationToken);
+        public Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken = default)
+        {
+            if (!mail.To.Contains(RefusedAddress, StringComparer.OrdinalIgnoreCase)) return inner.SendAsync(mail, cancellationToken);
+            refused();
+            throw new MailRefusedException("SendGrid refused the message for good: HTTP 400 (BadRequest).");
+        }
     }
 }

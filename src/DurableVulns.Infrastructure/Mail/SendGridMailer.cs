@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using DurableVulns.Domain.Validation;
 using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.Options;
@@ -11,9 +13,10 @@ namespace DurableVulns.Infrastructure.Mail;
 /// <summary>
 /// Production mailer over the SendGrid v3 mail-send API. A mail that names a template configured in
 /// <see cref="MailOptions.Templates"/> goes out as that dynamic template, with its template data plus
-/// <c>subject</c>; any other mail goes out as its plain text body. A message SendGrid refuses as
-/// malformed or too large (400, 413) throws <see cref="MailRefusedException"/>, which the workflow
-/// records as undeliverable; any other failed send throws, so the activity that called it is retried.
+/// <c>subject</c>; any other mail goes out as its plain text body. A message SendGrid refuses for
+/// good (a recipient it will not take, or too large) throws <see cref="MailRefusedException"/>,
+/// which the workflow records as undeliverable; any other failed send throws, so the activity that
+/// called it is retried.
 /// </summary>
 public sealed class SendGridMailer : IMailer
 {
@@ -23,6 +26,9 @@ public sealed class SendGridMailer : IMailer
 
     // Added to every template's data, so a template can use {{subject}} for its subject line.
     private const string SubjectField = "subject";
+
+    // The field SendGrid names in an error about a recipient, e.g. "personalizations.0.to.0.email".
+    private static readonly Regex RecipientField = new(@"^personalizations\.\d+\.to(\.|$)", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     private readonly ISendGridClient _client;
     private readonly EmailAddress _from;
@@ -77,9 +83,34 @@ public sealed class SendGridMailer : IMailer
         {
             // Status only: SendGrid error bodies can echo parts of the message, i.e. report details.
             var status = $"HTTP {(int)response.StatusCode} ({response.StatusCode})";
-            if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.RequestEntityTooLarge)
+            if (await IsRefusedForGoodAsync(response, cancellationToken).ConfigureAwait(false))
                 throw new MailRefusedException($"SendGrid refused the message for good: {status}.");
             throw new InvalidOperationException($"SendGrid did not accept the message: {status}.");
+        }
+    }
+
+    /// <summary>
+    /// True for a message that can never be sent as it is: too large (413), or a 400 whose every
+    /// error names a recipient field. A 400 about anything else (the template, the sender, the
+    /// key's permissions) comes from our set-up, would hit every message alike and is fixed by a
+    /// deploy, so it is retried like an outage.
+    /// </summary>
+    private static async Task<bool> IsRefusedForGoodAsync(Response response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode == HttpStatusCode.RequestEntityTooLarge) return true;
+        if (response.StatusCode != HttpStatusCode.BadRequest || response.Body is null) return false;
+        try
+        {
+            using var body = JsonDocument.Parse(await response.Body.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+            if (!body.RootElement.TryGetProperty("errors", out var errors) || errors.ValueKind != JsonValueKind.Array || errors.GetArrayLength() == 0)
+                return false;
+            return errors.EnumerateArray().All(error =>
+                error.ValueKind == JsonValueKind.Object && error.TryGetProperty("field", out var field) &&
+                field.ValueKind == JsonValueKind.String && RecipientField.IsMatch(field.GetString()!));
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

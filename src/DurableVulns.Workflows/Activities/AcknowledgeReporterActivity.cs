@@ -12,7 +12,7 @@ public sealed class AcknowledgeReporterActivity(CaseJournal journal, MailDispatc
         var record = await journal.GetAsync(caseId);
         var sent = await mail.SendOnceAsync(caseId, Articles.Reporting, CaseMails.Acknowledgement(record));
         await journal.RecordAsync(caseId, "acknowledged", TimelineTypes.Acknowledged, Articles.Reporting,
-            MailDispatcher.Describe(sent, "Acknowledgement sent to the reporter."));
+            MailDispatcher.Describe(sent, "Acknowledgement sent to the reporter.", "Acknowledgement to the reporter"));
         return true;
     }
 }

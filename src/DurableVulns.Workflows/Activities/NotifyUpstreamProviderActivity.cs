@@ -13,7 +13,8 @@ public sealed class NotifyUpstreamProviderActivity(CaseJournal journal, MailDisp
         if (record.Report.UpstreamComponent is not { } component) return false;
         var sent = await mail.SendOnceAsync(caseId, Articles.VerifyAndNotifyUpstream, CaseMails.UpstreamNotice(record, component));
         await journal.RecordAsync(caseId, "upstream-notified", TimelineTypes.UpstreamNotified, Articles.VerifyAndNotifyUpstream,
-            MailDispatcher.Describe(sent, $"Provider of upstream component '{component.Name}' notified."));
+            MailDispatcher.Describe(sent, $"Provider of upstream component '{component.Name}' notified.",
+                $"Notice to the provider of upstream component '{component.Name}'"));
         return true;
     }
 }

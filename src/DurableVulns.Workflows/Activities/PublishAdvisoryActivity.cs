@@ -23,10 +23,14 @@ public sealed class PublishAdvisoryActivity(CaseJournal journal, MailDispatcher 
             _ => r with { Publication = new PublicationRecord(id, command.Advisory, now, PublishedAtUtc: now) },
         });
         var advisory = record.Publication!.Advisory;
+        var refused = 0;
         foreach (var recipient in advisory.Recipients.Where(r => r.Country == PublicationGate.Domestic))
-            await mail.SendOnceAsync(input.CaseId, Articles.FixWithPublication, ReviewMails.Advisory(record, advisory, recipient));
+        {
+            if (await mail.SendOnceAsync(input.CaseId, Articles.FixWithPublication, ReviewMails.Advisory(record, advisory, recipient)) == MailOutcome.Refused)
+                refused++;
+        }
         await journal.RecordAsync(input.CaseId, input.AuditKey, TimelineTypes.Published, Articles.FixWithPublication,
-            $"Advisory '{advisory.Title}' published with its fix to {advisory.Recipients.Count} recipient(s).", input.Action.Actor);
+            MailDispatcher.Describe(refused, $"Advisory '{advisory.Title}' published with its fix to {advisory.Recipients.Count} recipient(s)."), input.Action.Actor);
         return true;
     }
 }

@@ -26,7 +26,8 @@ public sealed class RecordMiitBreachActivity(CaseJournal journal, MailDispatcher
             $"Not submitted to MIIT by the deadline {record.MiitDeadlineUtc:O}.");
         var sent = await mail.SendOnceAsync(input.CaseId, Articles.SubmitToMiit, CaseMails.Breach(record, psirt.Value.Addresses));
         await journal.RecordAsync(input.CaseId, "escalation-deadline", TimelineTypes.Escalation, Articles.SubmitToMiit,
-            MailDispatcher.Describe(sent, $"Deadline missed: escalated to {psirt.Value.Addresses.Count} PSIRT address(es)."));
+            MailDispatcher.Describe(sent, $"Deadline missed: escalated to {psirt.Value.Addresses.Count} PSIRT address(es).",
+                $"Deadline missed; the escalation to {psirt.Value.Addresses.Count} PSIRT address(es)"));
         return true;
     }
 }

@@ -29,7 +29,7 @@ public sealed class ReleasePatchActivity(CaseJournal journal, MailDispatcher mai
         var to = options.AffectedUserAddresses.Count > 0 ? options.AffectedUserAddresses : options.Addresses;
         var sent = await mail.SendOnceAsync(input.CaseId, Articles.PatchAndNotifyUsers, CaseMails.AffectedUserNotice(record, patch, to));
         await journal.RecordAsync(input.CaseId, "users-notified", TimelineTypes.UsersNotified, Articles.PatchAndNotifyUsers,
-            MailDispatcher.Describe(sent, $"Affected-user notice sent to {to.Count} address(es)."));
+            MailDispatcher.Describe(sent, $"Affected-user notice sent to {to.Count} address(es).", $"Affected-user notice to {to.Count} address(es)"));
         return true;
     }
 }

@@ -20,8 +20,10 @@ public sealed class SendMiitClockAlertActivity(CaseJournal journal, MailDispatch
         if (record.MiitSubmitted) return false;
         var sent = await mail.SendOnceAsync(input.CaseId, Articles.SubmitToMiit, CaseMails.ClockAlert(record, input.Step, psirt.Value.Addresses));
         var type = input.Step.Kind == ClockStepKind.Escalation ? TimelineTypes.Escalation : TimelineTypes.Reminder;
-        await journal.RecordAsync(input.CaseId, input.Step.Key, type, Articles.SubmitToMiit, MailDispatcher.Describe(sent,
-            $"{input.Step.Kind} {input.Step.Ordinal + 1}: MIIT submission due {record.MiitDeadlineUtc:O}; sent to {psirt.Value.Addresses.Count} PSIRT address(es)."));
+        var step = $"{input.Step.Kind} {input.Step.Ordinal + 1}: MIIT submission due {record.MiitDeadlineUtc:O}";
+        var addresses = $"{psirt.Value.Addresses.Count} PSIRT address(es)";
+        await journal.RecordAsync(input.CaseId, input.Step.Key, type, Articles.SubmitToMiit,
+            MailDispatcher.Describe(sent, $"{step}; sent to {addresses}.", $"{step}; the alert to {addresses}"));
         return true;
     }
 }

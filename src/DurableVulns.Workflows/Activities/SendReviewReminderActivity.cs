@@ -25,17 +25,20 @@ public sealed class SendReviewReminderActivity(
         {
             var sent = await mail.SendOnceAsync(review.CaseId, article, ReviewMails.ReviewEscalation(record, review, input.Step, input.PendingRoles, psirt.Value.Addresses));
             await journal.RecordAsync(review.CaseId, $"{review.ReviewId}-{input.Step.Key}", TimelineTypes.Escalation, article,
-                MailDispatcher.Describe(sent, $"Review {review.Kind} still waits for {pending}: escalated to the PSIRT."));
+                MailDispatcher.Describe(sent, $"Review {review.Kind} still waits for {pending}: escalated to the PSIRT.",
+                    $"Review {review.Kind} still waits for {pending}; the escalation to the PSIRT"));
             return true;
         }
+        var refused = 0;
         foreach (var role in input.PendingRoles)
             foreach (var reviewer in reviewers.Value.For(role))
             {
                 var issued = await links.IssueAsync(ReviewGrants.For(review, role, reviewer));
-                await mail.SendOnceAsync(review.CaseId, article, ReviewMails.ReviewRequest(record, review, role, reviewer, issued, input.Step));
+                if (await mail.SendOnceAsync(review.CaseId, article, ReviewMails.ReviewRequest(record, review, role, reviewer, issued, input.Step)) == MailOutcome.Refused)
+                    refused++;
             }
         await journal.RecordAsync(review.CaseId, $"{review.ReviewId}-{input.Step.Key}", TimelineTypes.ReviewerReminder, article,
-            $"Reminder {input.Step.Ordinal + 1} to the {pending} reviewers.");
+            MailDispatcher.Describe(refused, $"Reminder {input.Step.Ordinal + 1} to the {pending} reviewers."));
         return true;
     }
 }

@@ -11,8 +11,11 @@ namespace DurableVulns.Workflows.Mail;
 /// </summary>
 public static class CaseMails
 {
+    /// <summary>The key of a case's acknowledgement mail.</summary>
+    public static string AcknowledgementKey(string caseId) => $"{caseId}/acknowledgement";
+
     public static OutgoingMail Acknowledgement(CaseRecord record) => new(
-        $"{record.Id}/acknowledgement",
+        AcknowledgementKey(record.Id),
         [record.Report.Reporter.Email],
         $"漏洞报告已收到 / Vulnerability report received: {record.Id}",
         $"""

@@ -80,17 +80,22 @@ public sealed class SendGridMailerTests
         Assert.Equal(recipients, to);
     }
 
-    // Refused for good (400, 413): the workflow records it as undeliverable; anything else is retried.
+    // Refused for good (a recipient SendGrid will not take, or too large): the workflow records it
+    // as undeliverable. Anything else, a 400 about our own set-up included, is retried.
     [Theory]
-    [InlineData(HttpStatusCode.InternalServerError, typeof(InvalidOperationException))]
-    [InlineData(HttpStatusCode.TooManyRequests, typeof(InvalidOperationException))]
-    [InlineData(HttpStatusCode.Unauthorized, typeof(InvalidOperationException))]
-    [InlineData(HttpStatusCode.BadRequest, typeof(MailRefusedException))]
-    [InlineData(HttpStatusCode.RequestEntityTooLarge, typeof(MailRefusedException))]
-    public async Task SendAsync_NonSuccessStatus_ThrowsByKindWithStatusButNotBody(HttpStatusCode status, Type expected)
+    [InlineData(HttpStatusCode.InternalServerError, null, typeof(InvalidOperationException))]
+    [InlineData(HttpStatusCode.TooManyRequests, null, typeof(InvalidOperationException))]
+    [InlineData(HttpStatusCode.Unauthorized, null, typeof(InvalidOperationException))]
+    [InlineData(HttpStatusCode.BadRequest, null, typeof(InvalidOperationException))]
+    [InlineData(HttpStatusCode.BadRequest, "template_id", typeof(InvalidOperationException))]
+    [InlineData(HttpStatusCode.BadRequest, "from.email", typeof(InvalidOperationException))]
+    [InlineData(HttpStatusCode.BadRequest, "personalizations.0.to.0.email", typeof(MailRefusedException))]
+    [InlineData(HttpStatusCode.RequestEntityTooLarge, null, typeof(MailRefusedException))]
+    public async Task SendAsync_NonSuccessStatus_ThrowsByKindWithStatusButNotBody(HttpStatusCode status, string? errorField, Type expected)
     {
         // Arrange
-        var handler = new RecordingHandler(status, """{"errors":[{"message":"secret report detail"}]}""");
+        var field = errorField is null ? "" : $",\"field\":\"{errorField}\"";
+        var handler = new RecordingHandler(status, $$"""{"errors":[{"message":"secret report detail"{{field}}}]}""");
         var mailer = CreateMailer(handler);
         var mail = new OutgoingMail("DV-2025-0001/acknowledgement", ["liwei@lab.example.cn"], Subject, Body);
 

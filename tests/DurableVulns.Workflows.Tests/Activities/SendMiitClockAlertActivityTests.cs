@@ -6,6 +6,7 @@ using DurableVulns.Workflows.Mail;
 using DurableVulns.Workflows.Ports;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace DurableVulns.Workflows.Tests.Activities;
@@ -58,7 +59,7 @@ public sealed class SendMiitClockAlertActivityTests
         var mailer = new Mock<IMailer>();
         var sent = new Mock<ISentMailLog>();
         var journal = new CaseJournal(cases.Object, audit.Object, TimeProvider.System);
-        var dispatcher = new MailDispatcher(mailer.Object, sent.Object, audit.Object, TimeProvider.System);
+        var dispatcher = new MailDispatcher(mailer.Object, sent.Object, journal, NullLogger<MailDispatcher>.Instance);
         var psirt = Options.Create(new PsirtOptions { Addresses = ["psirt@acme.example"] });
         return (new SendMiitClockAlertActivity(journal, dispatcher, psirt), mailer, audit);
     }

@@ -1,7 +1,9 @@
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
+using DurableVulns.Workflows.Activities;
 using DurableVulns.Workflows.Mail;
 using DurableVulns.Workflows.Ports;
+using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace DurableVulns.Workflows.Tests.Mail;
@@ -21,7 +23,7 @@ public sealed class MailDispatcherTests
         log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).Callback(() => order.Add("send")).Returns(Task.CompletedTask);
         log.Setup(l => l.MarkSentAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("mark")).Returns(Task.CompletedTask);
-        var dispatcher = new MailDispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), TimeProvider.System);
+        var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>());
 
         // Act
         var sent = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail);
@@ -38,7 +40,7 @@ public sealed class MailDispatcherTests
         var mailer = new Mock<IMailer>(MockBehavior.Strict);
         var log = new Mock<ISentMailLog>(MockBehavior.Strict);
         log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        var dispatcher = new MailDispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), TimeProvider.System);
+        var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>());
 
         // Act
         var sent = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail);
@@ -54,7 +56,7 @@ public sealed class MailDispatcherTests
         // Arrange
         var mailer = new Mock<IMailer>(MockBehavior.Strict);
         var log = new Mock<ISentMailLog>(MockBehavior.Strict);
-        var dispatcher = new MailDispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), TimeProvider.System);
+        var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>());
 
         // Act
         var sent = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail with { To = [] });
@@ -71,7 +73,7 @@ public sealed class MailDispatcherTests
         var log = new Mock<ISentMailLog>();
         log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("SendGrid answered 503"));
-        var dispatcher = new MailDispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), TimeProvider.System);
+        var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>());
 
         // Act
         await Assert.ThrowsAsync<InvalidOperationException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
@@ -89,7 +91,7 @@ public sealed class MailDispatcherTests
         var audit = new Mock<IAuditLog>();
         log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new MailRefusedException("SendGrid refused the message for good: HTTP 400 (BadRequest)."));
-        var dispatcher = new MailDispatcher(mailer.Object, log.Object, audit.Object, TimeProvider.System);
+        var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
 
         // Act
         var outcome = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail);
@@ -104,13 +106,28 @@ public sealed class MailDispatcherTests
     [Theory]
     [InlineData(MailOutcome.Sent, "Acknowledgement sent to the reporter.")]
     [InlineData(MailOutcome.SentBefore, "Acknowledgement sent to the reporter.")]
-    [InlineData(MailOutcome.Refused, "Acknowledgement sent to the reporter (not delivered: the mail service refused it; see the MailRefused entry).")]
-    public void Describe_Outcome_MarksOnlyARefusal(MailOutcome outcome, string expected)
+    [InlineData(MailOutcome.Refused, "Acknowledgement to the reporter not delivered: the mail service refused it (see the MailRefused entry).")]
+    public void Describe_Outcome_SaysSentUnlessRefused(MailOutcome outcome, string expected)
     {
         // Act
-        var detail = MailDispatcher.Describe(outcome, "Acknowledgement sent to the reporter.");
+        var detail = MailDispatcher.Describe(outcome, "Acknowledgement sent to the reporter.", "Acknowledgement to the reporter");
 
         // Assert
         Assert.Equal(expected, detail);
     }
+
+    [Theory]
+    [InlineData(0, "Reminder 1 to the MIIT reviewers.")]
+    [InlineData(2, "Reminder 1 to the MIIT reviewers. 2 of its messages not delivered: the mail service refused them (see the MailRefused entries).")]
+    public void Describe_RefusedCount_AddedOnlyWhenSomeWereRefused(int refused, string expected)
+    {
+        // Act
+        var detail = MailDispatcher.Describe(refused, "Reminder 1 to the MIIT reviewers.");
+
+        // Assert
+        Assert.Equal(expected, detail);
+    }
+
+    private static MailDispatcher Dispatcher(IMailer mailer, ISentMailLog log, IAuditLog audit) =>
+        new(mailer, log, new CaseJournal(Mock.Of<ICaseStore>(), audit, TimeProvider.System), NullLogger<MailDispatcher>.Instance);
 }

@@ -21,10 +21,11 @@ public sealed class RefusedMailTests(RefusingMailHost host) : IClassFixture<Refu
         var id = await host.SubmitReportAsync(report);
         var status = await host.WaitForAsync(id, s => s.Has("UpstreamNotified"));
 
-        // Assert: one refusal on the trail, the acknowledgement step marked undelivered, the upstream
-        // provider notified, and the only mail that went out is the upstream notice.
+        // Assert: tried once and not again, one refusal on the trail, the acknowledgement step marked
+        // undelivered, the upstream provider notified, and the only mail that went out is the upstream notice.
+        Assert.Equal(1, host.Refusals);
         Assert.Equal(1, status.Count("MailRefused"));
-        Assert.Contains("not delivered", Detail(status, "Acknowledged"), StringComparison.Ordinal);
+        Assert.Equal("Acknowledgement to the reporter not delivered: the mail service refused it (see the MailRefused entry).", Detail(status, "Acknowledged"));
         var mail = Assert.Single(host.MailFiles());
         Assert.Contains("security@libfoo.example", mail, StringComparison.Ordinal);
         Assert.DoesNotContain(RefusingMailHost.RefusedAddress, mail, StringComparison.Ordinal);
