@@ -34,6 +34,7 @@ public static class DurableEngineServiceCollectionExtensions
                 MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentTaskOrchestrationWorkItems,
                 ControlQueueBufferThreshold = options.ControlQueueBufferThreshold,
                 ExtendedSessionsEnabled = options.ExtendedSessionsEnabled,
+                ExtendedSessionIdleTimeout = options.ExtendedSessionIdleTimeout,
                 LoggerFactory = sp.GetRequiredService<ILoggerFactory>(),
             });
         });
