@@ -12,6 +12,10 @@ public static class TimelineExtensions
 
     public static int Count(this JsonObject status, string type) => status.TimelineTypes().Count(t => t == type);
 
+    /// <summary>The detail of the case's one timeline entry of <paramref name="type"/>; fails unless there is exactly one.</summary>
+    public static string Detail(this JsonObject status, string type) =>
+        status["timeline"]!.AsArray().Single(entry => entry!["type"]!.GetValue<string>() == type)!["detail"]!.GetValue<string>();
+
     /// <summary>The text at <paramref name="path"/> (e.g. "disclosure", "miit", "decision"), or null where there is none.</summary>
     public static string? Text(this JsonObject status, params string[] path)
     {

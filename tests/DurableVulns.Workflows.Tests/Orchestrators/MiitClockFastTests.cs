@@ -67,8 +67,7 @@ public sealed class MiitClockFastTests(FastClockHost host) : IClassFixture<FastC
         var status = await host.StatusAsync(id);
         Assert.True(status["miitSubmitted"]!.GetValue<bool>());
         Assert.True(status["miitBreached"]!.GetValue<bool>());
-        var submitted = Entries(status).Single(e => e["type"]!.GetValue<string>() == "MiitSubmitted");
-        Assert.Contains("late", submitted["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("late", status.Detail("MiitSubmitted"), StringComparison.Ordinal);
     }
 
     private static List<JsonNode> Entries(JsonObject status) => [.. status["timeline"]!.AsArray().Select(e => e!)];

@@ -27,6 +27,6 @@ public sealed class MiitClockStopTests(GappedClockHost host) : IClassFixture<Gap
         Assert.False(status.Has("Escalation"));
         Assert.False(status.Has("MiitDeadlineMissed"));
         Assert.False(status["miitBreached"]!.GetValue<bool>());
-        Assert.Contains("on time", status["timeline"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "MiitSubmitted")!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("on time", status.Detail("MiitSubmitted"), StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DurableVulns.Testing;
 
 namespace DurableVulns.Workflows.Tests.Orchestrators;
@@ -25,12 +24,9 @@ public sealed class RefusedMailTests(RefusingMailHost host) : IClassFixture<Refu
         // undelivered, the upstream provider notified, and the only mail that went out is the upstream notice.
         Assert.Equal(1, host.Refusals);
         Assert.Equal(1, status.Count("MailRefused"));
-        Assert.Equal("Acknowledgement to the reporter not delivered: the mail service refused it (see the MailRefused entry).", Detail(status, "Acknowledged"));
+        Assert.Equal("Acknowledgement to the reporter not delivered: the mail service refused it (see the MailRefused entry).", status.Detail("Acknowledged"));
         var mail = Assert.Single(host.MailFiles());
         Assert.Contains("security@libfoo.example", mail, StringComparison.Ordinal);
         Assert.DoesNotContain(RefusingMailHost.RefusedAddress, mail, StringComparison.Ordinal);
     }
-
-    private static string Detail(JsonObject status, string type) =>
-        status["timeline"]!.AsArray().First(e => e!["type"]!.GetValue<string>() == type)!["detail"]!.GetValue<string>();
 }
