@@ -139,11 +139,8 @@ public sealed class HostProcess : IAsyncDisposable
     // The host is built with the tests (project reference); run the DLL of the same configuration.
     private static string HostDll()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "DurableVulns.sln"))) directory = directory.Parent;
-        if (directory is null) throw new InvalidOperationException("DurableVulns.sln not found above the test binaries.");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(directory.FullName, "src", "DurableVulns.Host", "bin", configuration, "net10.0", "DurableVulns.Host.dll");
+        var dll = Path.Combine(RepositoryRoot.Path, "src", "DurableVulns.Host", "bin", configuration, "net10.0", "DurableVulns.Host.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the host first.", dll);
     }
 }
