@@ -12,12 +12,15 @@ namespace DurableVulns.Workflows.Mail;
 /// A message the mail service refuses for good is a dead letter: it is logged as an error and
 /// written to the case's audit trail, and the case goes on, because retrying it would hold back
 /// the case's later steps (its MIIT clock among them) for ever. Any other failure throws, so the
-/// activity is retried.
+/// activity is retried; its first failure also writes a MailDelayed entry on the case, so that the
+/// PSIRT sees that a message it owes is held up (the worker's log alone told nobody).
 /// </summary>
 public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail, CaseJournal journal, ILogger<MailDispatcher> logger)
 {
+    private const int MaxReasonLength = 300;
+
     /// <summary>Sends <paramref name="mail"/> for case <paramref name="caseId"/> unless its key was sent before.</summary>
-    /// <param name="article">The duty the message serves, for the audit entry of a refusal.</param>
+    /// <param name="article">The duty the message serves, for the audit entry of a refusal or a delay.</param>
     public async Task<MailOutcome> SendOnceAsync(string caseId, string article, OutgoingMail mail, CancellationToken cancellationToken = default)
     {
         if (mail.To.Count == 0) return MailOutcome.NoRecipients;
@@ -33,12 +36,37 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
                 $"Message {mail.Key} to {mail.To.Count} address(es) was not delivered: {refused.Message} Reach its recipients another way.");
             return MailOutcome.Refused;
         }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            await RecordDelayAsync(caseId, article, mail, failure);
+            throw;
+        }
         await sentMail.MarkSentAsync(mail.Key, journal.UtcNow, cancellationToken);
         return MailOutcome.Sent;
     }
 
     /// <summary>The audit key of a refused message: one entry per message, however often its activity is retried.</summary>
     public static string RefusalKey(string mailKey) => "mail-refused:" + mailKey;
+
+    /// <summary>The audit key of a held-up message: one entry, at its first failed send, however long the failures last.</summary>
+    public static string DelayKey(string mailKey) => "mail-delayed:" + mailKey;
+
+    // Best effort: the entry must not hide the send's own failure, which is what gets retried. In a
+    // storage outage the entry cannot be written either; the log still has both.
+    private async Task RecordDelayAsync(string caseId, string article, OutgoingMail mail, Exception failure)
+    {
+        LogDelayed(logger, failure, mail.Key);
+        try
+        {
+            await journal.RecordAsync(caseId, DelayKey(mail.Key), TimelineTypes.MailDelayed, article,
+                $"Message {mail.Key} to {mail.To.Count} address(es) could not be sent yet: {Reason(failure)} " +
+                "It is retried on the policy's intervals until the mail service takes it, and this step of the case waits until then.");
+        }
+        catch (Exception auditFailure) when (auditFailure is not OperationCanceledException)
+        {
+            LogDelayNotRecorded(logger, auditFailure, mail.Key);
+        }
+    }
 
     /// <summary>
     /// A step's audit detail: <paramref name="sent"/>, or, when the step's one message was refused,
@@ -53,6 +81,19 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
         ? detail
         : $"{detail} {refused} of its messages not delivered: the mail service refused them (see the MailRefused entries).";
 
+    // The failure's own message on one line, cut short: it names a status or a connection error.
+    private static string Reason(Exception failure)
+    {
+        var reason = string.Join(' ', failure.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        return reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "…";
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "The mail service refused message {MailKey} for good ({Reason}); it is recorded on the case and not retried.")]
     private static partial void LogRefused(ILogger logger, string mailKey, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MailKey} could not be sent; its activity is retried.")]
+    private static partial void LogDelayed(ILogger logger, Exception failure, string mailKey);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MailKey} could not be sent, and its MailDelayed entry could not be written either.")]
+    private static partial void LogDelayNotRecorded(ILogger logger, Exception failure, string mailKey);
 }

@@ -103,6 +103,65 @@ public sealed class MailDispatcherTests
         log.Verify(l => l.MarkSentAsync(It.IsAny<string>(), It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Fact]
+    public async Task SendOnce_SendFails_RecordsTheDelayOnTheCaseAndRethrows()
+    {
+        // Arrange
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var audit = new Mock<IAuditLog>();
+        var outage = new InvalidOperationException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable).");
+        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(outage);
+        var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
+
+        // Act
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
+
+        // Assert: the activity still fails (and is retried); the case's trail says the message is held up.
+        Assert.Same(outage, thrown);
+        audit.Verify(a => a.AppendAsync(CaseId, It.Is<AuditEntry>(e => e.Key == MailDispatcher.DelayKey(Mail.Key) &&
+            e.Type == TimelineTypes.MailDelayed && e.Article == Articles.Reporting && e.Detail.Contains("HTTP 503")), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task SendOnce_SendAndDelayEntryBothFail_RethrowsTheSendFailure()
+    {
+        // Arrange: a mail outage during a storage outage.
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var audit = new Mock<IAuditLog>();
+        var outage = new InvalidOperationException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable).");
+        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(outage);
+        audit.Setup(a => a.AppendAsync(CaseId, It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("table storage unavailable"));
+        var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
+
+        // Act
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
+
+        // Assert
+        Assert.Same(outage, thrown);
+    }
+
+    [Fact]
+    public async Task SendOnce_SendCancelled_RecordsNoDelay()
+    {
+        // Arrange: the worker is stopping; that is not a mail outage.
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var audit = new Mock<IAuditLog>(MockBehavior.Strict);
+        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new OperationCanceledException());
+        var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
+
+        // Act
+        await Assert.ThrowsAsync<OperationCanceledException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
+
+        // Assert
+        audit.VerifyNoOtherCalls();
+    }
+
     [Theory]
     [InlineData(MailOutcome.Sent, "Acknowledgement sent to the reporter.")]
     [InlineData(MailOutcome.SentBefore, "Acknowledgement sent to the reporter.")]

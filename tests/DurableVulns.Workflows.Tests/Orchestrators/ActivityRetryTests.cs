@@ -5,7 +5,8 @@ namespace DurableVulns.Workflows.Tests.Orchestrators;
 
 /// <summary>
 /// A mail outage outlasts the ten attempts that used to fail a case (and stop its MIIT clock with
-/// it): the acknowledgement is retried until the mail is back, and then sent once.
+/// it): the acknowledgement is retried until the mail is back, and then sent once; the case's
+/// timeline shows it was held up.
 /// </summary>
 public sealed class ActivityRetryTests(QuickRetryHost host) : IClassFixture<QuickRetryHost>
 {
@@ -25,11 +26,13 @@ public sealed class ActivityRetryTests(QuickRetryHost host) : IClassFixture<Quic
         Directory.CreateDirectory(host.MailDirectory);
         var status = await host.WaitForAsync(id, s => s.Has("Acknowledged") && s.Has("UpstreamNotified"));
 
-        // Assert: the case went on; each mail went out once, the upstream notice after the acknowledgement.
+        // Assert: the case went on; each mail went out once, the upstream notice after the acknowledgement;
+        // the held-up acknowledgement is on the case's timeline once, however many attempts failed.
         Assert.True(failures > OldAttemptLimit);
         Assert.Equal(1, status.Count("Acknowledged"));
         Assert.Equal(1, status.Count("UpstreamNotified"));
         Assert.Equal(2, host.MailFiles().Count);
+        Assert.Contains($"Message {id}/acknowledgement to 1 address(es) could not be sent yet", status.Detail("MailDelayed"));
     }
 
     /// <summary>Counts the failed activity attempts in the case's durable history until there are <paramref name="count"/>.</summary>
