@@ -55,7 +55,7 @@ public sealed class BareEngine : IAsyncDisposable
             WorkItemQueueVisibilityTimeout = TimeSpan.FromSeconds(30),
             LeaseInterval = TimeSpan.FromSeconds(30),
             ExtendedSessionsEnabled = true,
-            ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(2),
+            ExtendedSessionIdleTimeout = TimeSpan.FromSeconds(1),
             ControlQueueBufferThreshold = 256,
         };
         foreach (var (name, text) in options.Engine)
