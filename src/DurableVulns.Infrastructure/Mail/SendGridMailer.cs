@@ -15,8 +15,8 @@ namespace DurableVulns.Infrastructure.Mail;
 /// <see cref="MailOptions.Templates"/> goes out as that dynamic template, with its template data plus
 /// <c>subject</c>; any other mail goes out as its plain text body. A message SendGrid refuses for
 /// good (a recipient it will not take, or too large) throws <see cref="MailRefusedException"/>,
-/// which the workflow records as undeliverable; any other failed send throws, so the activity that
-/// called it is retried.
+/// which the workflow records as undeliverable; any other status throws <see cref="MailServiceException"/>
+/// (the status only), so the activity that called it is retried.
 /// </summary>
 public sealed class SendGridMailer : IMailer
 {
@@ -85,7 +85,7 @@ public sealed class SendGridMailer : IMailer
             var status = $"HTTP {(int)response.StatusCode} ({response.StatusCode})";
             if (await IsRefusedForGoodAsync(response, cancellationToken).ConfigureAwait(false))
                 throw new MailRefusedException($"SendGrid refused the message for good: {status}.");
-            throw new InvalidOperationException($"SendGrid did not accept the message: {status}.");
+            throw new MailServiceException($"SendGrid did not accept the message: {status}.");
         }
     }
 

@@ -17,8 +17,6 @@ namespace DurableVulns.Workflows.Mail;
 /// </summary>
 public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail, CaseJournal journal, ILogger<MailDispatcher> logger)
 {
-    private const int MaxReasonLength = 300;
-
     /// <summary>Sends <paramref name="mail"/> for case <paramref name="caseId"/> unless its key was sent before.</summary>
     /// <param name="article">The duty the message serves, for the audit entry of a refusal or a delay.</param>
     public async Task<MailOutcome> SendOnceAsync(string caseId, string article, OutgoingMail mail, CancellationToken cancellationToken = default)
@@ -33,11 +31,13 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
         {
             LogRefused(logger, mail.Key, refused.Message);
             await journal.RecordAsync(caseId, RefusalKey(mail.Key), TimelineTypes.MailRefused, article,
-                $"Message {mail.Key} to {mail.To.Count} address(es) was not delivered: {refused.Message} Reach its recipients another way.");
+                $"Message {Shown(mail.Key)} to {mail.To.Count} address(es) was not delivered: {refused.Message} Reach its recipients another way.");
             return MailOutcome.Refused;
         }
-        catch (Exception failure) when (failure is not OperationCanceledException)
+        catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
+            // Only a stop the caller asked for is not a failure; a timeout of the mail service's
+            // client (a TaskCanceledException too) is an outage like any other.
             await RecordDelayAsync(caseId, article, mail, failure);
             throw;
         }
@@ -51,6 +51,12 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     /// <summary>The audit key of a held-up message: one entry, at its first failed send, however long the failures last.</summary>
     public static string DelayKey(string mailKey) => "mail-delayed:" + mailKey;
 
+    /// <summary>
+    /// A message's key as a case entry shows it: the segments that are addresses (the advisory's
+    /// recipients, the reviewers) are left out, since the timeline goes to every PSIRT reader.
+    /// </summary>
+    public static string Shown(string mailKey) => string.Join('/', mailKey.Split('/').Select(part => part.Contains('@') ? "…" : part));
+
     // Best effort: the entry must not hide the send's own failure, which is what gets retried. In a
     // storage outage the entry cannot be written either; the log still has both.
     private async Task RecordDelayAsync(string caseId, string article, OutgoingMail mail, Exception failure)
@@ -59,14 +65,24 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
         try
         {
             await journal.RecordAsync(caseId, DelayKey(mail.Key), TimelineTypes.MailDelayed, article,
-                $"Message {mail.Key} to {mail.To.Count} address(es) could not be sent yet: {Reason(failure)} " +
+                $"Message {Shown(mail.Key)} to {mail.To.Count} address(es) could not be sent yet: {Reason(failure)} " +
                 "It is retried on the policy's intervals until the mail service takes it, and this step of the case waits until then.");
         }
-        catch (Exception auditFailure) when (auditFailure is not OperationCanceledException)
+        catch (Exception auditFailure)
         {
             LogDelayNotRecorded(logger, auditFailure, mail.Key);
         }
     }
+
+    // What a PSIRT reader may see of a failure: the mail service's status, or the kind of failure.
+    // Other exception messages can carry server paths or addresses; the log has them in full.
+    private static string Reason(Exception failure) => failure switch
+    {
+        MailServiceException => failure.Message,
+        TaskCanceledException or TimeoutException => "The mail service did not answer in time.",
+        HttpRequestException => "The mail service could not be reached.",
+        _ => $"Sending failed ({failure.GetType().Name}; the worker's log has the details).",
+    };
 
     /// <summary>
     /// A step's audit detail: <paramref name="sent"/>, or, when the step's one message was refused,
@@ -80,13 +96,6 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     public static string Describe(int refused, string detail) => refused == 0
         ? detail
         : $"{detail} {refused} of its messages not delivered: the mail service refused them (see the MailRefused entries).";
-
-    // The failure's own message on one line, cut short: it names a status or a connection error.
-    private static string Reason(Exception failure)
-    {
-        var reason = string.Join(' ', failure.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
-        return reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength] + "…";
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The mail service refused message {MailKey} for good ({Reason}); it is recorded on the case and not retried.")]
     private static partial void LogRefused(ILogger logger, string mailKey, string reason);

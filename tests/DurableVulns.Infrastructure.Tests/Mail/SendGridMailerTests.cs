@@ -83,12 +83,12 @@ public sealed class SendGridMailerTests
     // Refused for good (a recipient SendGrid will not take, or too large): the workflow records it
     // as undeliverable. Anything else, a 400 about our own set-up included, is retried.
     [Theory]
-    [InlineData(HttpStatusCode.InternalServerError, null, typeof(InvalidOperationException))]
-    [InlineData(HttpStatusCode.TooManyRequests, null, typeof(InvalidOperationException))]
-    [InlineData(HttpStatusCode.Unauthorized, null, typeof(InvalidOperationException))]
-    [InlineData(HttpStatusCode.BadRequest, null, typeof(InvalidOperationException))]
-    [InlineData(HttpStatusCode.BadRequest, "template_id", typeof(InvalidOperationException))]
-    [InlineData(HttpStatusCode.BadRequest, "from.email", typeof(InvalidOperationException))]
+    [InlineData(HttpStatusCode.InternalServerError, null, typeof(MailServiceException))]
+    [InlineData(HttpStatusCode.TooManyRequests, null, typeof(MailServiceException))]
+    [InlineData(HttpStatusCode.Unauthorized, null, typeof(MailServiceException))]
+    [InlineData(HttpStatusCode.BadRequest, null, typeof(MailServiceException))]
+    [InlineData(HttpStatusCode.BadRequest, "template_id", typeof(MailServiceException))]
+    [InlineData(HttpStatusCode.BadRequest, "from.email", typeof(MailServiceException))]
     [InlineData(HttpStatusCode.BadRequest, "personalizations.0.to.0.email", typeof(MailRefusedException))]
     [InlineData(HttpStatusCode.RequestEntityTooLarge, null, typeof(MailRefusedException))]
     public async Task SendAsync_NonSuccessStatus_ThrowsByKindWithStatusButNotBody(HttpStatusCode status, string? errorField, Type expected)

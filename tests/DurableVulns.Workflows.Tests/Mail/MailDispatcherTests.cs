@@ -110,13 +110,13 @@ public sealed class MailDispatcherTests
         var mailer = new Mock<IMailer>();
         var log = new Mock<ISentMailLog>();
         var audit = new Mock<IAuditLog>();
-        var outage = new InvalidOperationException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable).");
+        var outage = new MailServiceException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable).");
         log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(outage);
         var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
 
         // Act
-        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
+        var thrown = await Assert.ThrowsAsync<MailServiceException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
 
         // Assert: the activity still fails (and is retried); the case's trail says the message is held up.
         Assert.Same(outage, thrown);
@@ -131,35 +131,78 @@ public sealed class MailDispatcherTests
         var mailer = new Mock<IMailer>();
         var log = new Mock<ISentMailLog>();
         var audit = new Mock<IAuditLog>();
-        var outage = new InvalidOperationException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable).");
+        var outage = new MailServiceException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable).");
         log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(outage);
-        audit.Setup(a => a.AppendAsync(CaseId, It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).ThrowsAsync(new IOException("table storage unavailable"));
+        audit.Setup(a => a.AppendAsync(CaseId, It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TaskCanceledException("table storage timed out"));
         var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
 
         // Act
-        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
+        var thrown = await Assert.ThrowsAsync<MailServiceException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
 
         // Assert
         Assert.Same(outage, thrown);
     }
 
     [Fact]
-    public async Task SendOnce_SendCancelled_RecordsNoDelay()
+    public async Task SendOnce_CallerCancelled_RecordsNoDelay()
     {
-        // Arrange: the worker is stopping; that is not a mail outage.
+        // Arrange: the caller stops the send; that is not a mail outage.
         var mailer = new Mock<IMailer>();
         var log = new Mock<ISentMailLog>();
         var audit = new Mock<IAuditLog>(MockBehavior.Strict);
+        using var stop = new CancellationTokenSource();
         log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new OperationCanceledException());
+        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).Callback(stop.Cancel).ThrowsAsync(new OperationCanceledException(stop.Token));
         var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
 
         // Act
-        await Assert.ThrowsAsync<OperationCanceledException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
+        await Assert.ThrowsAsync<OperationCanceledException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail, stop.Token));
 
         // Assert
         audit.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData(typeof(TaskCanceledException), "The mail service did not answer in time.")]
+    [InlineData(typeof(HttpRequestException), "The mail service could not be reached.")]
+    [InlineData(typeof(IOException), "Sending failed (IOException; the worker's log has the details).")]
+    public async Task SendOnce_FailureOtherThanTheServiceStatus_EntryNamesItsKindNotItsMessage(Type failure, string reason)
+    {
+        // Arrange: a client timeout, a connection error, a pickup folder that cannot be written.
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var audit = new Mock<IAuditLog>();
+        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync((Exception)Activator.CreateInstance(failure, "/srv/mail/liwei@lab.example.cn.eml")!);
+        var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
+
+        // Act
+        await Assert.ThrowsAsync(failure, () => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
+
+        // Assert
+        audit.Verify(a => a.AppendAsync(CaseId, It.Is<AuditEntry>(e => e.Type == TimelineTypes.MailDelayed &&
+            e.Detail.Contains(reason) && !e.Detail.Contains("/srv/mail")), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task SendOnce_KeyHoldsAnAddress_EntryLeavesTheAddressOut()
+    {
+        // Arrange: an advisory's key names its recipient.
+        var advisory = new OutgoingMail("case-1/advisory/user@customer.example.cn", ["user@customer.example.cn"], "Subject", "Body");
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var audit = new Mock<IAuditLog>();
+        log.Setup(l => l.WasSentAsync(advisory.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        mailer.Setup(m => m.SendAsync(advisory, It.IsAny<CancellationToken>())).ThrowsAsync(new MailServiceException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable)."));
+        var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
+
+        // Act
+        await Assert.ThrowsAsync<MailServiceException>(() => dispatcher.SendOnceAsync(CaseId, Articles.PatchAndNotifyUsers, advisory));
+
+        // Assert
+        audit.Verify(a => a.AppendAsync(CaseId, It.Is<AuditEntry>(e => e.Detail.StartsWith("Message case-1/advisory/… to 1 address(es)", StringComparison.Ordinal) &&
+            !e.Detail.Contains("customer.example.cn")), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Theory]
