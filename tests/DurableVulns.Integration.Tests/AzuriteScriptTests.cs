@@ -7,7 +7,8 @@ namespace DurableVulns.Integration.Tests;
 /// <summary>
 /// <c>scripts/azurite-down</c> against a private azurite-table (the repository's pinned one, on a
 /// free port and a scratch folder): a write made just before the stop is there after a restart.
-/// Azurite saves its tables every 5 s and on a graceful stop; SIGTERM stopped it without saving.
+/// Autosave is set to an hour, so only the stop itself can have saved it. (The unpatched
+/// azurite-table exited on the script's old SIGTERM without saving.)
 /// </summary>
 public sealed class AzuriteScriptTests : IDisposable
 {
@@ -34,9 +35,9 @@ public sealed class AzuriteScriptTests : IDisposable
         await table.CreateIfNotExistsAsync();
         await table.AddEntityAsync(new TableEntity("case", "received") { ["Stage"] = "Received" });
 
-        // Act
+        // Act: the script returns once the process is gone.
         var exitCode = await RunAsync("bash", Path.Combine(checkout, "scripts", "azurite-down"));
-        var stopped = azurite!.WaitForExit(TimeSpan.FromSeconds(5));
+        var stopped = azurite!.HasExited;
         await StartAzuriteAsync();
 
         // Assert
@@ -49,9 +50,19 @@ public sealed class AzuriteScriptTests : IDisposable
 
     public void Dispose()
     {
-        if (azurite is { HasExited: false }) azurite.Kill();
-        azurite?.Dispose();
+        Stop(azurite);
         Directory.Delete(checkout, recursive: true);
+    }
+
+    private static void Stop(Process? process)
+    {
+        if (process is null) return;
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        process.Dispose();
     }
 
     private string ConnectionString =>
@@ -61,7 +72,9 @@ public sealed class AzuriteScriptTests : IDisposable
     {
         var location = Path.Combine(checkout, ".azurite", "table");
         Directory.CreateDirectory(location);
-        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "node_modules", ".bin", "azurite-table"))
+        var executable = Path.Combine(RepositoryRoot.Path, "node_modules", ".bin", "azurite-table");
+        if (!File.Exists(executable)) throw new InvalidOperationException($"{executable} is missing: run scripts/azurite-up (it installs the pinned Azurite).");
+        var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -69,7 +82,8 @@ public sealed class AzuriteScriptTests : IDisposable
         };
         foreach (var argument in new[] { "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry", "--location", location, "--tablePort", $"{port}" })
             start.ArgumentList.Add(argument);
-        azurite?.Dispose();
+        start.Environment["AZURITE_AUTOSAVE_SECONDS"] = "3600";
+        Stop(azurite); // a process the script failed to stop would hold the port
         azurite = Process.Start(start) ?? throw new InvalidOperationException("azurite-table did not start.");
         await File.WriteAllTextAsync(Path.Combine(checkout, ".azurite", "table.pid"), $"{azurite.Id}");
 
@@ -99,7 +113,15 @@ public sealed class AzuriteScriptTests : IDisposable
     private static async Task<int> RunAsync(string file, string argument)
     {
         using var process = Process.Start(new ProcessStartInfo(file, [argument]) { UseShellExecute = false }) ?? throw new InvalidOperationException($"{file} did not start.");
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
         return process.ExitCode;
     }
 }
