@@ -107,13 +107,8 @@ public sealed class MailDispatcherTests
     public async Task SendOnce_SendFails_RecordsTheDelayOnTheCaseAndRethrows()
     {
         // Arrange
-        var mailer = new Mock<IMailer>();
-        var log = new Mock<ISentMailLog>();
-        var audit = new Mock<IAuditLog>();
         var outage = new MailServiceException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable).");
-        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(outage);
-        var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
+        var (dispatcher, audit) = FailingSend(Mail, outage);
 
         // Act
         var thrown = await Assert.ThrowsAsync<MailServiceException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
@@ -128,14 +123,9 @@ public sealed class MailDispatcherTests
     public async Task SendOnce_SendAndDelayEntryBothFail_RethrowsTheSendFailure()
     {
         // Arrange: a mail outage during a storage outage.
-        var mailer = new Mock<IMailer>();
-        var log = new Mock<ISentMailLog>();
-        var audit = new Mock<IAuditLog>();
         var outage = new MailServiceException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable).");
-        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(outage);
+        var (dispatcher, audit) = FailingSend(Mail, outage);
         audit.Setup(a => a.AppendAsync(CaseId, It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TaskCanceledException("table storage timed out"));
-        var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
 
         // Act
         var thrown = await Assert.ThrowsAsync<MailServiceException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
@@ -170,12 +160,7 @@ public sealed class MailDispatcherTests
     public async Task SendOnce_FailureOtherThanTheServiceStatus_EntryNamesItsKindNotItsMessage(Type failure, string reason)
     {
         // Arrange: a client timeout, a connection error, a pickup folder that cannot be written.
-        var mailer = new Mock<IMailer>();
-        var log = new Mock<ISentMailLog>();
-        var audit = new Mock<IAuditLog>();
-        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync((Exception)Activator.CreateInstance(failure, "/srv/mail/liwei@lab.example.cn.eml")!);
-        var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
+        var (dispatcher, audit) = FailingSend(Mail, (Exception)Activator.CreateInstance(failure, "/srv/mail/liwei@lab.example.cn.eml")!);
 
         // Act
         await Assert.ThrowsAsync(failure, () => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
@@ -190,12 +175,7 @@ public sealed class MailDispatcherTests
     {
         // Arrange: an advisory's key names its recipient.
         var advisory = new OutgoingMail("case-1/advisory/user@customer.example.cn", ["user@customer.example.cn"], "Subject", "Body");
-        var mailer = new Mock<IMailer>();
-        var log = new Mock<ISentMailLog>();
-        var audit = new Mock<IAuditLog>();
-        log.Setup(l => l.WasSentAsync(advisory.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        mailer.Setup(m => m.SendAsync(advisory, It.IsAny<CancellationToken>())).ThrowsAsync(new MailServiceException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable)."));
-        var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
+        var (dispatcher, audit) = FailingSend(advisory, new MailServiceException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable)."));
 
         // Act
         await Assert.ThrowsAsync<MailServiceException>(() => dispatcher.SendOnceAsync(CaseId, Articles.PatchAndNotifyUsers, advisory));
@@ -228,6 +208,17 @@ public sealed class MailDispatcherTests
 
         // Assert
         Assert.Equal(expected, detail);
+    }
+
+    /// <summary>A dispatcher whose send of <paramref name="mail"/> throws <paramref name="failure"/>, and its (loose) audit log.</summary>
+    private static (MailDispatcher Dispatcher, Mock<IAuditLog> Audit) FailingSend(OutgoingMail mail, Exception failure)
+    {
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var audit = new Mock<IAuditLog>();
+        log.Setup(l => l.WasSentAsync(mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        mailer.Setup(m => m.SendAsync(mail, It.IsAny<CancellationToken>())).ThrowsAsync(failure);
+        return (Dispatcher(mailer.Object, log.Object, audit.Object), audit);
     }
 
     private static MailDispatcher Dispatcher(IMailer mailer, ISentMailLog log, IAuditLog audit) =>
