@@ -29,7 +29,7 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
         }
         catch (MailRefusedException refused)
         {
-            LogRefused(logger, mail.Key, refused.Message);
+            LogRefused(logger, Shown(mail.Key), refused.Message);
             await journal.RecordAsync(caseId, RefusalKey(mail.Key), TimelineTypes.MailRefused, article,
                 $"Message {Shown(mail.Key)} to {mail.To.Count} address(es) was not delivered: {refused.Message} Reach its recipients another way.");
             return MailOutcome.Refused;
@@ -52,8 +52,9 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     public static string DelayKey(string mailKey) => "mail-delayed:" + mailKey;
 
     /// <summary>
-    /// A message's key as a case entry shows it: the segments that are addresses (the advisory's
-    /// recipients, the reviewers) are left out, since the timeline goes to every PSIRT reader.
+    /// A message's key as a case entry or a log line shows it: the segments that are addresses (the
+    /// advisory's recipients, the reviewers) are left out, since the timeline goes to every PSIRT
+    /// reader and logs keep no personal data.
     /// </summary>
     public static string Shown(string mailKey) => string.Join('/', mailKey.Split('/').Select(part => part.Contains('@') ? "…" : part));
 
@@ -61,7 +62,7 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     // storage outage the entry cannot be written either; the log still has both.
     private async Task RecordDelayAsync(string caseId, string article, OutgoingMail mail, Exception failure)
     {
-        LogDelayed(logger, failure, mail.Key);
+        LogDelayed(logger, failure, Shown(mail.Key));
         try
         {
             await journal.RecordAsync(caseId, DelayKey(mail.Key), TimelineTypes.MailDelayed, article,
@@ -70,7 +71,7 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
         }
         catch (Exception auditFailure)
         {
-            LogDelayNotRecorded(logger, auditFailure, mail.Key);
+            LogDelayNotRecorded(logger, auditFailure, Shown(mail.Key));
         }
     }
 
