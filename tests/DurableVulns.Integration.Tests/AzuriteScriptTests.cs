@@ -29,7 +29,7 @@ public sealed class AzuriteScriptTests : IDisposable
     [Fact]
     public async Task AzuriteDown_RightAfterATableWrite_KeepsTheWrite()
     {
-        // Arrange: a row written well inside Azurite's 5-second autosave interval.
+        // Arrange: a row written with the next autosave an hour away.
         await StartAzuriteAsync();
         var table = new TableClient(ConnectionString, "scriptcheck");
         await table.CreateIfNotExistsAsync();
