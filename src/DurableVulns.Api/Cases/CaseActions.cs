@@ -86,7 +86,10 @@ public sealed class CaseActions(
         try
         {
             await workflows.RaiseEventAsync(id, spec.EventName, action, cancellationToken);
-            if (!await PollAsync(async () => (entry = await audit.FindAsync(id, actionId, cancellationToken)) is not null, cancellationToken, written))
+            // The entry as this process stored it saves a read; otherwise it is read from storage.
+            async Task<bool> AppliedAsync() =>
+                (entry = written is { IsCompletedSuccessfully: true, Result: { } stored } ? stored : await audit.FindAsync(id, actionId, cancellationToken)) is not null;
+            if (!await PollAsync(AppliedAsync, cancellationToken, written))
                 return new ActionOutcome(ActionOutcomeKind.Queued) { ActionId = actionId };
         }
         finally

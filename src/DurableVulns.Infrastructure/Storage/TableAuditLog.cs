@@ -25,12 +25,14 @@ public sealed class TableAuditLog(TableSet tables, AuditWatch? watch = null) : I
         try
         {
             await client.AddEntityAsync(entity, cancellationToken);
+            watch?.Written(caseId, entry.Key, entry);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            // A retried activity writes the same key again: the first entry stands.
+            // A retried activity writes the same key again: the first entry stands, and only
+            // storage has it.
+            watch?.Written(caseId, entry.Key);
         }
-        watch?.Written(caseId, entry.Key);
     }
 
     public async Task<AuditEntry?> FindAsync(string caseId, string key, CancellationToken cancellationToken = default)

@@ -43,6 +43,7 @@ public sealed class CaseActionsTests
     {
         // Arrange: a clock that never moves, so no poll delay ever ends; only the announcement of
         // the audit entry can wake the wait, whether it comes before the wait begins or during it.
+        // The announcement carries no entry (an earlier, retried write stored it), so it is read.
         var frozen = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
         string? actionId = null;
         var stored = false;
@@ -67,6 +68,31 @@ public sealed class CaseActionsTests
         // Assert: applied, and storage was read once, after the announcement, not before it
         Assert.Equal(ActionOutcomeKind.Applied, outcome.Kind);
         audit.Verify(a => a.FindAsync(ApprovalSamples.CaseId, actionId!, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task AssessAsync_EntryStoredInProcess_AppliedWithoutReadingStorage()
+    {
+        // Arrange: the orchestration's activity, in this process, stores the action's entry.
+        var frozen = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 2, 0, 0, TimeSpan.Zero));
+        workflows.Setup(w => w.GetStatusAsync(ApprovalSamples.CaseId, It.IsAny<CancellationToken>())).ReturnsAsync("Running");
+        workflows.Setup(w => w.RaiseEventAsync(ApprovalSamples.CaseId, It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, string _, object payload, CancellationToken _) =>
+            {
+                var actionId = ((PsirtAction<Assessment>)payload).ActionId;
+                _ = Task.Run(() => watch.Written(ApprovalSamples.CaseId, actionId,
+                    new AuditEntry(actionId, frozen.GetUtcNow().UtcDateTime, "Assessed", "Art. 7(1)", "applied", "analyst@acme.example")));
+            })
+            .Returns(Task.CompletedTask);
+
+        // Act (the bound only stops a broken wait from hanging the run)
+        var outcome = await Actions(TimeSpan.FromSeconds(60), frozen)
+            .AssessAsync(ApprovalSamples.CaseId, Assessment, "analyst@acme.example", default).WaitAsync(TimeSpan.FromSeconds(60));
+
+        // Assert
+        Assert.Equal(ActionOutcomeKind.Applied, outcome.Kind);
+        Assert.Equal("Assessed", outcome.Entry!.Type);
+        audit.Verify(a => a.FindAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Reports;
 using DurableVulns.Workflows.Ports;
 
 namespace DurableVulns.Workflows.Tests.Ports;
@@ -5,7 +6,20 @@ namespace DurableVulns.Workflows.Tests.Ports;
 public sealed class AuditWatchTests
 {
     [Fact]
-    public void Written_WatchedEntry_CompletesTheWatch()
+    public async Task Written_WatchedEntryStoredByThisWrite_CompletesTheWatchWithTheEntry()
+    {
+        var watch = new AuditWatch();
+        var waiting = watch.Watch("case-1", "action-1");
+        var entry = new AuditEntry("action-1", DateTime.UtcNow, "Assessed", "Art. 7(1)", "applied", "analyst@acme.example");
+
+        watch.Written("case-1", "action-1", entry);
+
+        Assert.True(waiting.IsCompletedSuccessfully);
+        Assert.Same(entry, await waiting);
+    }
+
+    [Fact]
+    public async Task Written_WatchedEntryStoredEarlier_CompletesTheWatchWithoutAnEntry()
     {
         var watch = new AuditWatch();
         var waiting = watch.Watch("case-1", "action-1");
@@ -13,6 +27,7 @@ public sealed class AuditWatchTests
         watch.Written("case-1", "action-1");
 
         Assert.True(waiting.IsCompletedSuccessfully);
+        Assert.Null(await waiting);
     }
 
     [Fact]
