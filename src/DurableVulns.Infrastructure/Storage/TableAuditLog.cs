@@ -5,7 +5,10 @@ using DurableVulns.Workflows.Ports;
 
 namespace DurableVulns.Infrastructure.Storage;
 
-/// <summary>Audit entries, partitioned by case, one row per entry key. Each write is announced to <see cref="AuditWatch"/>.</summary>
+/// <summary>
+/// Audit entries, partitioned by case, one row per entry key. Each write is announced to
+/// <see cref="AuditWatch"/>, with the entry when this write stored it.
+/// </summary>
 public sealed class TableAuditLog(TableSet tables, AuditWatch? watch = null) : IAuditLog
 {
     private const string Table = "Audit";
@@ -25,7 +28,8 @@ public sealed class TableAuditLog(TableSet tables, AuditWatch? watch = null) : I
         try
         {
             await client.AddEntityAsync(entity, cancellationToken);
-            watch?.Written(caseId, entry.Key, entry);
+            // Handed over as a read would return it.
+            watch?.Written(caseId, entry.Key, entry with { AtUtc = DateTime.SpecifyKind(entry.AtUtc, DateTimeKind.Utc) });
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {

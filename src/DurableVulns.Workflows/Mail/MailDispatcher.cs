@@ -54,7 +54,7 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     /// <summary>
     /// A message's key as a case entry or a log line shows it: the segments that are addresses (the
     /// advisory's recipients, the reviewers) are left out, since the timeline goes to every PSIRT
-    /// reader and logs keep no personal data.
+    /// reader and log lines name messages without addresses.
     /// </summary>
     public static string Shown(string mailKey) => string.Join('/', mailKey.Split('/').Select(part => part.Contains('@') ? "…" : part));
 
@@ -76,7 +76,7 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     }
 
     // What a PSIRT reader may see of a failure: the mail service's status, or the kind of failure.
-    // Other exception messages can carry server paths or addresses; the log has them in full.
+    // Other exception messages can carry server paths; the log has them in full.
     private static string Reason(Exception failure) => failure switch
     {
         MailServiceException => failure.Message,

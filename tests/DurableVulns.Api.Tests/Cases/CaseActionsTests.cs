@@ -84,6 +84,9 @@ public sealed class CaseActionsTests
                     new AuditEntry(actionId, frozen.GetUtcNow().UtcDateTime, "Assessed", "Art. 7(1)", "applied", "analyst@acme.example")));
             })
             .Returns(Task.CompletedTask);
+        // Storage has the entry too; a read of it would show in the outcome and in the count.
+        audit.Setup(a => a.FindAsync(ApprovalSamples.CaseId, It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AuditEntry("read", frozen.GetUtcNow().UtcDateTime, "ReadFromStorage", "Art. 7(1)", "applied", "analyst@acme.example"));
 
         // Act (the bound only stops a broken wait from hanging the run)
         var outcome = await Actions(TimeSpan.FromSeconds(60), frozen)

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Infrastructure.Storage;
+using DurableVulns.Workflows.Ports;
 
 namespace DurableVulns.Infrastructure.Tests.Storage;
 
@@ -24,6 +25,43 @@ public sealed class TableAuditLogTests(StorageFixture storage) : IClassFixture<S
         // Assert
         var entry = Assert.Single(await log.ReadAsync(caseId));
         Assert.Equal(first, entry);
+    }
+
+    [Fact]
+    public async Task AppendAsync_WatchedKey_HandsTheStoredEntryToTheWatch()
+    {
+        // Arrange: a PSIRT action in this process waits for its entry.
+        var watch = new AuditWatch();
+        var watched = new TableAuditLog(storage.Tables, watch);
+        var caseId = CaseRecords.NewId();
+        var waiting = watch.Watch(caseId, "action-1");
+        var entry = Entry("action-1", DateTime.SpecifyKind(T0, DateTimeKind.Unspecified), "已评估");
+
+        // Act
+        await watched.AppendAsync(caseId, entry);
+
+        // Assert: the entry as storage reads it back.
+        Assert.Equal(Assert.Single(await log.ReadAsync(caseId)), await waiting);
+        Assert.Equal(DateTimeKind.Utc, (await waiting)!.AtUtc.Kind);
+    }
+
+    [Fact]
+    public async Task AppendAsync_WatchedKeyStoredBefore_WatchGetsNoEntry()
+    {
+        // Arrange: a retried write of a key already stored, with another time and detail.
+        var watch = new AuditWatch();
+        var watched = new TableAuditLog(storage.Tables, watch);
+        var caseId = CaseRecords.NewId();
+        var first = Entry("action-1", T0, "已评估");
+        await log.AppendAsync(caseId, first);
+        var waiting = watch.Watch(caseId, "action-1");
+
+        // Act
+        await watched.AppendAsync(caseId, first with { AtUtc = T0.AddMinutes(5), Detail = "重试写入" });
+
+        // Assert: the waiter must read the stored (first) entry, not take the retry's.
+        Assert.True(waiting.IsCompletedSuccessfully);
+        Assert.Null(await waiting);
     }
 
     [Fact]
