@@ -28,8 +28,8 @@ public sealed class TableAuditLog(TableSet tables, AuditWatch? watch = null) : I
         try
         {
             await client.AddEntityAsync(entity, cancellationToken);
-            // Handed over as a read would return it.
-            watch?.Written(caseId, entry.Key, entry with { AtUtc = DateTime.SpecifyKind(entry.AtUtc, DateTimeKind.Utc) });
+            // Handed over as a read would return it: through the same mapping.
+            watch?.Written(caseId, entry.Key, ToEntry(entity));
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
