@@ -19,4 +19,5 @@ public sealed record CaseStatus(
     ReportSubmission Report,
     Assessment? Assessment,
     PatchRelease? Patch,
+    IReadOnlyList<HeldUpMailView> MailHeldUp,
     IReadOnlyList<TimelineItem> Timeline);

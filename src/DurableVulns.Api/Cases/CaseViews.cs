@@ -23,6 +23,7 @@ public static class CaseViews
         record.Report,
         record.Assessment,
         record.Patch,
+        [.. (record.MailHeldUp ?? []).Select(m => new HeldUpMailView(m.Message, m.Article, Local(record, m.SinceUtc)))],
         [.. audit.Select(e => new TimelineItem(Local(record, e.AtUtc), e.Type, e.Article, e.Detail))]);
 
     private static DisclosureView Disclosure(CaseRecord record, DisclosureRecord disclosure) => new(

@@ -21,7 +21,8 @@ public sealed record CaseRecord(
     PatchRelease? Patch = null,
     DateTime? ClosedAtUtc = null,
     DisclosureRecord? Disclosure = null,
-    PublicationRecord? Publication = null)
+    PublicationRecord? Publication = null,
+    IReadOnlyList<HeldUpMail>? MailHeldUp = null)
 {
     public bool MiitSubmitted => MiitSubmittedAtUtc is not null;
 
@@ -32,4 +33,18 @@ public sealed record CaseRecord(
 
     /// <summary>A review is open: an early-disclosure request, or a publication held for MPS consent (Art. 9(6)).</summary>
     public bool ReviewPending => Disclosure?.State == ReviewState.Pending || Publication?.Consent == ReviewState.Pending;
+
+    /// <summary>When the longest-held of the messages the mail service has not taken yet first failed; null when none is held up.</summary>
+    public DateTime? MailHeldUpSinceUtc => MailHeldUp is { Count: > 0 } held ? held.Min(m => m.SinceUtc) : null;
+
+    public bool IsMailHeldUp(string key) => MailHeldUp?.Any(m => m.Key == key) == true;
+
+    /// <summary>The record with <paramref name="mail"/> held up; unchanged if its message is held up already.</summary>
+    public CaseRecord WithMailHeldUp(HeldUpMail mail) =>
+        IsMailHeldUp(mail.Key) ? this : this with { MailHeldUp = [.. MailHeldUp ?? [], mail] };
+
+    /// <summary>The record without the held-up message <paramref name="key"/> (sent, or refused for good).</summary>
+    public CaseRecord WithoutMailHeldUp(string key) => !IsMailHeldUp(key)
+        ? this
+        : this with { MailHeldUp = MailHeldUp!.Where(m => m.Key != key).ToList() is { Count: > 0 } rest ? rest : null };
 }

@@ -4,17 +4,40 @@ using DurableVulns.Workflows.Ports;
 
 namespace DurableVulns.Infrastructure.Storage;
 
-/// <summary>Which logical messages were sent, keyed by a hash of the message key.</summary>
+/// <summary>
+/// Which logical messages were sent, keyed by a hash of the message key: one row per message,
+/// with <c>SentAtUtc</c> once it was sent and <c>DelayedSinceUtc</c> if a send failed before.
+/// </summary>
 public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
 {
     private const string Table = "SentMail";
+    private const string SentAt = "SentAtUtc";
+    private const string DelayedSince = "DelayedSinceUtc";
 
-    public async Task<bool> WasSentAsync(string key, CancellationToken cancellationToken = default)
+    public async Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var row = await ReadAsync(key, cancellationToken);
+        if (row is null) return SentMailState.NotSent;
+        return (Has(row, SentAt), Has(row, DelayedSince)) switch
+        {
+            (true, true) => SentMailState.SentAfterDelay,
+            (true, false) => SentMailState.Sent,
+            _ => SentMailState.Delayed,
+        };
+    }
+
+    public async Task MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default)
     {
         var client = await tables.GetAsync(Table, cancellationToken);
         var (partition, row) = KeysOf(key);
-        var response = await client.GetEntityIfExistsAsync<TableEntity>(partition, row, ["RowKey"], cancellationToken);
-        return response.HasValue;
+        try
+        {
+            await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [DelayedSince] = sinceUtc }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            // Marked before, delayed or even sent by a concurrent attempt: that mark stands.
+        }
     }
 
     public async Task MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default)
@@ -23,13 +46,35 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
         var (partition, row) = KeysOf(key);
         try
         {
-            await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, ["SentAtUtc"] = sentAtUtc }, cancellationToken);
+            await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [SentAt] = sentAtUtc }, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            // Marked by an earlier attempt already.
+            // Marked before: sent already (keep that time), or delayed, which this send ends. Only a
+            // message that was held up costs these further requests.
+            var existing = await ReadAsync(key, cancellationToken);
+            if (existing is null || Has(existing, SentAt)) return;
+            try
+            {
+                await client.UpdateEntityAsync(new TableEntity(partition, row) { [SentAt] = sentAtUtc }, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+            }
+            catch (RequestFailedException conflict) when (conflict.Status == 412)
+            {
+                // A concurrent attempt marked it sent in between.
+            }
         }
     }
+
+    private async Task<TableEntity?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var client = await tables.GetAsync(Table, cancellationToken);
+        var (partition, row) = KeysOf(key);
+        var response = await client.GetEntityIfExistsAsync<TableEntity>(partition, row, [SentAt, DelayedSince], cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    // A selected column the row lacks can come back as null rather than be left out.
+    private static bool Has(TableEntity row, string column) => row.GetDateTimeOffset(column) is not null;
 
     private static (string Partition, string Row) KeysOf(string key)
     {

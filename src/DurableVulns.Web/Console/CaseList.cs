@@ -1,3 +1,4 @@
+using DurableVulns.Api.Cases;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 
@@ -13,7 +14,8 @@ public sealed record CaseList(IReadOnlyList<CaseListRow> Rows, int Total, int Pa
     {
         var matching = records
             .Where(r => r.Stage != CaseStage.Closed && (query.Stage is null || r.Stage == query.Stage))
-            .Select(r => new CaseListRow(r.Id, ProductText.Full(r.Report.Product), CvssRating.Of(r.Assessment?.Severity), r.Stage, MiitCountdown.Of(r, nowUtc)))
+            .Select(r => new CaseListRow(r.Id, ProductText.Full(r.Report.Product), CvssRating.Of(r.Assessment?.Severity), r.Stage, MiitCountdown.Of(r, nowUtc),
+                r.MailHeldUpSinceUtc is { } since ? CaseViews.Local(r, since) : null))
             .Where(row => query.Severity is null || row.Severity == query.Severity)
             .OrderBy(row => row.Clock.Urgency == Urgency.Stopped)
             .ThenBy(row => row.Clock.Deadline)

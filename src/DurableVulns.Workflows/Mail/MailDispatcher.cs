@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 using DurableVulns.Workflows.Activities;
 using DurableVulns.Workflows.Ports;
@@ -12,8 +13,10 @@ namespace DurableVulns.Workflows.Mail;
 /// A message the mail service refuses for good is a dead letter: it is logged as an error and
 /// written to the case's audit trail, and the case goes on, because retrying it would hold back
 /// the case's later steps (its MIIT clock among them) for ever. Any other failure throws, so the
-/// activity is retried; its first failure also writes a MailDelayed entry on the case, so that the
-/// PSIRT sees that a message it owes is held up (the worker's log alone told nobody).
+/// activity is retried. Its first failure also writes a MailDelayed entry and marks the message
+/// held up on the case record, which the console's list shows, so that the PSIRT sees that a
+/// message it owes is held up (the worker's log alone told nobody); the send that ends the delay
+/// writes a MailSentAfterDelay entry and clears the mark.
 /// </summary>
 public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail, CaseJournal journal, ILogger<MailDispatcher> logger)
 {
@@ -22,7 +25,13 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     public async Task<MailOutcome> SendOnceAsync(string caseId, string article, OutgoingMail mail, CancellationToken cancellationToken = default)
     {
         if (mail.To.Count == 0) return MailOutcome.NoRecipients;
-        if (await sentMail.WasSentAsync(mail.Key, cancellationToken)) return MailOutcome.SentBefore;
+        var state = await sentMail.StateAsync(mail.Key, cancellationToken);
+        if (state == SentMailState.SentAfterDelay)
+        {
+            // A retry after the send that ended a delay: finish what that attempt may not have.
+            await RecordSentAfterDelayAsync(caseId, article, mail);
+        }
+        if (state is SentMailState.Sent or SentMailState.SentAfterDelay) return MailOutcome.SentBefore;
         try
         {
             await mailer.SendAsync(mail, cancellationToken);
@@ -32,16 +41,18 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
             LogRefused(logger, Shown(mail.Key), refused.Message);
             await journal.RecordAsync(caseId, RefusalKey(mail.Key), TimelineTypes.MailRefused, article,
                 $"Message {Shown(mail.Key)} to {mail.To.Count} address(es) was not delivered: {refused.Message} Reach its recipients another way.");
+            if (state == SentMailState.Delayed) await ReleaseAsync(caseId, mail.Key);
             return MailOutcome.Refused;
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
             // Only a stop the caller asked for is not a failure; a timeout of the mail service's
             // client (a TaskCanceledException too) is an outage like any other.
-            await RecordDelayAsync(caseId, article, mail, failure);
+            await RecordDelayAsync(caseId, article, mail, state, failure);
             throw;
         }
         await sentMail.MarkSentAsync(mail.Key, journal.UtcNow, cancellationToken);
+        if (state == SentMailState.Delayed) await RecordSentAfterDelayAsync(caseId, article, mail);
         return MailOutcome.Sent;
     }
 
@@ -51,6 +62,9 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     /// <summary>The audit key of a held-up message: one entry, at its first failed send, however long the failures last.</summary>
     public static string DelayKey(string mailKey) => "mail-delayed:" + mailKey;
 
+    /// <summary>The audit key of the send that ended a message's delay.</summary>
+    public static string SentAfterDelayKey(string mailKey) => "mail-sent-after-delay:" + mailKey;
+
     /// <summary>
     /// A message's key as a case entry or a log line shows it: the segments that are addresses (the
     /// advisory's recipients, the reviewers) are left out, since the timeline goes to every PSIRT
@@ -58,9 +72,11 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     /// </summary>
     public static string Shown(string mailKey) => string.Join('/', mailKey.Split('/').Select(part => part.Contains('@') ? "…" : part));
 
-    // Best effort: the entry must not hide the send's own failure, which is what gets retried. In a
-    // storage outage the entry cannot be written either; the log still has both.
-    private async Task RecordDelayAsync(string caseId, string article, OutgoingMail mail, Exception failure)
+    // Best effort: the entry and the marks must not hide the send's own failure, which is what gets
+    // retried. In a storage outage they cannot be written either; the log still has both. The log's
+    // mark comes before the case's, so that a case is never marked for a message whose send would
+    // not clear it.
+    private async Task RecordDelayAsync(string caseId, string article, OutgoingMail mail, SentMailState state, Exception failure)
     {
         LogDelayed(logger, failure, Shown(mail.Key));
         try
@@ -68,11 +84,30 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
             await journal.RecordAsync(caseId, DelayKey(mail.Key), TimelineTypes.MailDelayed, article,
                 $"Message {Shown(mail.Key)} to {mail.To.Count} address(es) could not be sent yet: {Reason(failure)} " +
                 "It is retried on the policy's intervals until the mail service takes it, and this step of the case waits until then.");
+            var now = journal.UtcNow;
+            if (state != SentMailState.Delayed) await sentMail.MarkDelayedAsync(mail.Key, now);
+            var held = new HeldUpMail(mail.Key, Shown(mail.Key), article, now);
+            if (!(await journal.GetAsync(caseId)).IsMailHeldUp(mail.Key)) await journal.Cases.UpdateAsync(caseId, r => r.WithMailHeldUp(held));
         }
         catch (Exception auditFailure)
         {
             LogDelayNotRecorded(logger, auditFailure, Shown(mail.Key));
         }
+    }
+
+    // Not best effort: a case must not stay marked for a message that went out. If this fails, the
+    // activity is retried, finds the message sent after its delay, and comes back here.
+    private async Task RecordSentAfterDelayAsync(string caseId, string article, OutgoingMail mail)
+    {
+        await journal.RecordAsync(caseId, SentAfterDelayKey(mail.Key), TimelineTypes.MailSentAfterDelay, article,
+            $"Message {Shown(mail.Key)} to {mail.To.Count} address(es), held up before (see its MailDelayed entry), was sent.");
+        await ReleaseAsync(caseId, mail.Key);
+    }
+
+    // Reads before it writes: a case is rarely marked, and a retried activity comes here again.
+    private async Task ReleaseAsync(string caseId, string mailKey)
+    {
+        if ((await journal.GetAsync(caseId)).IsMailHeldUp(mailKey)) await journal.Cases.UpdateAsync(caseId, r => r.WithoutMailHeldUp(mailKey));
     }
 
     // What a PSIRT reader may see of a failure: the mail service's status, or the kind of failure.
@@ -104,6 +139,6 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MailKey} could not be sent; its activity is retried.")]
     private static partial void LogDelayed(ILogger logger, Exception failure, string mailKey);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MailKey} could not be sent, and its MailDelayed entry could not be written either.")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Message {MailKey} could not be sent, and its MailDelayed entry or held-up mark could not be written either.")]
     private static partial void LogDelayNotRecorded(ILogger logger, Exception failure, string mailKey);
 }

@@ -1,6 +1,9 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 using DurableVulns.Testing;
+using DurableVulns.Workflows.Mail;
 using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -155,6 +158,44 @@ public sealed class CaseConsoleTests(ConsoleHost host)
         Assert.DoesNotContain("Stack overflow", title, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("Router X", title, StringComparison.Ordinal);
         Assert.Contains(id[..8], title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetConsole_CaseWithMailHeldUp_ListAndCasePageFlagItWithoutTheAddress()
+    {
+        // Arrange: the case is marked as the mail dispatcher marks it when an advisory to a customer cannot be sent.
+        var id = await host.SubmitReportAsync();
+        await host.WaitForAsync(id, s => s.Has("Acknowledged"));
+        var key = $"{id}/advisory/user@customer.example.cn";
+        var since = new DateTime(2026, 11, 26, 1, 2, 0, DateTimeKind.Utc);
+        await host.Services.GetRequiredService<ICaseStore>().UpdateAsync(id, r => r.WithMailHeldUp(new HeldUpMail(key, MailDispatcher.Shown(key), Articles.PatchAndNotifyUsers, since)));
+        using var analyst = await SignedInAsync(ConsoleHost.AnalystEmail, ConsoleHost.AnalystPassword);
+
+        // Act
+        var (_, list) = await analyst.GetAsync("/console");
+        var (_, page) = await analyst.GetAsync($"/console/cases/{id}");
+
+        // Assert: both say since when, in China Standard Time; neither shows the recipient's address.
+        var row = Regex.Match(list, $"<tr class=\"case-row\" data-case=\"{id}\">(.*?)</tr>", RegexOptions.Singleline);
+        Assert.True(row.Success, "The case is not on the list's first page.");
+        Assert.Contains("Mail held up since 11-26 09:02", row.Value, StringComparison.Ordinal);
+        var held = Html.TextOf(page, "mail-held-up");
+        Assert.Contains($"{id}/advisory/… ({Articles.PatchAndNotifyUsers}), since 2026-11-26 09:02", held, StringComparison.Ordinal);
+        Assert.DoesNotContain("customer.example.cn", list + page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetCase_NoMailHeldUp_SaysNone()
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync();
+        using var analyst = await SignedInAsync(ConsoleHost.AnalystEmail, ConsoleHost.AnalystPassword);
+
+        // Act
+        var (_, page) = await analyst.GetAsync($"/console/cases/{id}");
+
+        // Assert
+        Assert.Equal("none", Html.TextOf(page, "mail-held-up"));
     }
 
     private async Task<PageClient> SignedInAsync(string email, string password)

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using DurableVulns.Infrastructure.Storage;
+using DurableVulns.Workflows.Ports;
 
 namespace DurableVulns.Infrastructure.Tests.Storage;
 
@@ -10,20 +11,20 @@ public sealed class TableSentMailLogTests(StorageFixture storage) : IClassFixtur
     private readonly TableSentMailLog log = new(storage.Tables);
 
     [Fact]
-    public async Task WasSentAsync_NeverMarked_ReturnsFalse()
+    public async Task StateAsync_NeverMarked_NotSent()
     {
         // Arrange
         await log.MarkSentAsync(Key("acknowledgement"), SentAt);
 
         // Act
-        var sent = await log.WasSentAsync(Key("acknowledgement"));
+        var state = await log.StateAsync(Key("acknowledgement"));
 
         // Assert
-        Assert.False(sent);
+        Assert.Equal(SentMailState.NotSent, state);
     }
 
     [Fact]
-    public async Task MarkSentAsync_KeyWithSlash_WasSentAsyncReturnsTrue()
+    public async Task MarkSentAsync_KeyWithSlash_StateIsSent()
     {
         // Arrange
         var key = Key("acknowledgement");
@@ -32,7 +33,7 @@ public sealed class TableSentMailLogTests(StorageFixture storage) : IClassFixtur
         await log.MarkSentAsync(key, SentAt);
 
         // Assert
-        Assert.True(await log.WasSentAsync(key));
+        Assert.Equal(SentMailState.Sent, await log.StateAsync(key));
     }
 
     [Fact]
@@ -45,8 +46,8 @@ public sealed class TableSentMailLogTests(StorageFixture storage) : IClassFixtur
         await log.MarkSentAsync(key, SentAt);
 
         // Assert
-        Assert.True(await log.WasSentAsync(key));
-        Assert.False(await log.WasSentAsync(key.ToLowerInvariant()));
+        Assert.Equal(SentMailState.Sent, await log.StateAsync(key));
+        Assert.Equal(SentMailState.NotSent, await log.StateAsync(key.ToLowerInvariant()));
     }
 
     [Fact]
@@ -60,14 +61,13 @@ public sealed class TableSentMailLogTests(StorageFixture storage) : IClassFixtur
         await log.MarkSentAsync(key, SentAt.AddHours(1));
 
         // Assert
-        var hash = StorageKeys.Hash(key);
-        var row = (await storage.Table("SentMail").GetEntityAsync<TableEntity>(hash[..2], hash)).Value;
+        var row = await Row(key);
         Assert.Equal(key, row.GetString("Key"));
         Assert.Equal(SentAt, row.GetDateTimeOffset("SentAtUtc")!.Value.UtcDateTime);
     }
 
     [Fact]
-    public async Task WasSentAsync_ChineseKey_ReturnsTrueAfterMark()
+    public async Task StateAsync_ChineseKeyMarkedSent_Sent()
     {
         // Arrange
         var key = Key("上游厂商通知");
@@ -76,7 +76,71 @@ public sealed class TableSentMailLogTests(StorageFixture storage) : IClassFixtur
         await log.MarkSentAsync(key, SentAt);
 
         // Assert
-        Assert.True(await log.WasSentAsync(key));
+        Assert.Equal(SentMailState.Sent, await log.StateAsync(key));
+    }
+
+    [Fact]
+    public async Task MarkDelayedAsync_NotSentBefore_StateIsDelayed()
+    {
+        // Arrange
+        var key = Key("acknowledgement");
+
+        // Act
+        await log.MarkDelayedAsync(key, SentAt);
+
+        // Assert
+        Assert.Equal(SentMailState.Delayed, await log.StateAsync(key));
+    }
+
+    [Fact]
+    public async Task MarkSentAsync_AfterADelay_SentAfterDelayWithBothTimes()
+    {
+        // Arrange
+        var key = Key("acknowledgement");
+        await log.MarkDelayedAsync(key, SentAt);
+
+        // Act
+        await log.MarkSentAsync(key, SentAt.AddMinutes(5));
+
+        // Assert
+        Assert.Equal(SentMailState.SentAfterDelay, await log.StateAsync(key));
+        var row = await Row(key);
+        Assert.Equal((SentAt, SentAt.AddMinutes(5)), (row.GetDateTimeOffset("DelayedSinceUtc")!.Value.UtcDateTime, row.GetDateTimeOffset("SentAtUtc")!.Value.UtcDateTime));
+    }
+
+    [Fact]
+    public async Task MarkDelayedAsync_AfterTheSend_StaysSent()
+    {
+        // Arrange: a concurrent attempt that failed writes its mark after another one sent the message.
+        var key = Key("acknowledgement");
+        await log.MarkSentAsync(key, SentAt);
+
+        // Act
+        await log.MarkDelayedAsync(key, SentAt.AddSeconds(1));
+
+        // Assert
+        Assert.Equal(SentMailState.Sent, await log.StateAsync(key));
+    }
+
+    [Fact]
+    public async Task MarkSentAsync_TwiceAfterADelay_KeepsFirstMark()
+    {
+        // Arrange
+        var key = Key("acknowledgement");
+        await log.MarkDelayedAsync(key, SentAt);
+        await log.MarkSentAsync(key, SentAt.AddMinutes(5));
+
+        // Act
+        await log.MarkSentAsync(key, SentAt.AddMinutes(9));
+
+        // Assert
+        Assert.Equal(SentAt.AddMinutes(5), (await Row(key)).GetDateTimeOffset("SentAtUtc")!.Value.UtcDateTime);
+    }
+
+    private async Task<TableEntity> Row(string key)
+    {
+        var hash = StorageKeys.Hash(key);
+        return (await storage.Table("SentMail").GetEntityAsync<TableEntity>(hash[..2], hash)).Value;
     }
 
     private static string Key(string message) => $"{CaseRecords.NewId()}/{message}";

@@ -46,6 +46,20 @@ public sealed class CaseListTests
     }
 
     [Fact]
+    public void From_CaseWithMailHeldUp_RowSaysSinceWhenInTheCasesTimeZone()
+    {
+        var held = DashboardSamples.Case("held", Now.AddHours(10))
+            .WithMailHeldUp(new HeldUpMail("held/acknowledgement", "held/acknowledgement", Articles.Reporting, Now.AddMinutes(-30)));
+        var fine = DashboardSamples.Case("fine", Now.AddHours(11));
+
+        var list = CaseList.From([held, fine], CaseListQuery.Parse(null, null, null), Now, 50);
+
+        Assert.Equal(new DateTimeOffset(Now.AddMinutes(-30)).ToOffset(DashboardSamples.Cst), list.Rows[0].MailHeldUpSince);
+        Assert.Equal(DashboardSamples.Cst, list.Rows[0].MailHeldUpSince!.Value.Offset);
+        Assert.Null(list.Rows[1].MailHeldUpSince);
+    }
+
+    [Fact]
     public void From_SecondPageOfThree_RowsOfThatPage()
     {
         var records = Enumerable.Range(0, 7).Select(i => DashboardSamples.Case($"c{i}", Now.AddHours(i + 1))).ToList();

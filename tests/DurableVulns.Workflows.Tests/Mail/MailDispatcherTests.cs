@@ -1,6 +1,7 @@
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 using DurableVulns.Workflows.Activities;
+using DurableVulns.Workflows.Tests.Activities;
 using DurableVulns.Workflows.Mail;
 using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,7 +21,7 @@ public sealed class MailDispatcherTests
         var mailer = new Mock<IMailer>(MockBehavior.Strict);
         var log = new Mock<ISentMailLog>(MockBehavior.Strict);
         var order = new List<string>();
-        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).Callback(() => order.Add("send")).Returns(Task.CompletedTask);
         log.Setup(l => l.MarkSentAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("mark")).Returns(Task.CompletedTask);
         var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>());
@@ -39,7 +40,7 @@ public sealed class MailDispatcherTests
         // Arrange
         var mailer = new Mock<IMailer>(MockBehavior.Strict);
         var log = new Mock<ISentMailLog>(MockBehavior.Strict);
-        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.Sent);
         var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>());
 
         // Act
@@ -71,7 +72,7 @@ public sealed class MailDispatcherTests
         // Arrange
         var mailer = new Mock<IMailer>();
         var log = new Mock<ISentMailLog>();
-        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("SendGrid answered 503"));
         var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>());
 
@@ -89,7 +90,7 @@ public sealed class MailDispatcherTests
         var mailer = new Mock<IMailer>();
         var log = new Mock<ISentMailLog>();
         var audit = new Mock<IAuditLog>();
-        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new MailRefusedException("SendGrid refused the message for good: HTTP 400 (BadRequest)."));
         var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
 
@@ -142,7 +143,7 @@ public sealed class MailDispatcherTests
         var log = new Mock<ISentMailLog>();
         var audit = new Mock<IAuditLog>(MockBehavior.Strict);
         using var stop = new CancellationTokenSource();
-        log.Setup(l => l.WasSentAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).Callback(stop.Cancel).ThrowsAsync(new OperationCanceledException(stop.Token));
         var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object);
 
@@ -185,6 +186,104 @@ public sealed class MailDispatcherTests
             !e.Detail.Contains("customer.example.cn")), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task SendOnce_FirstFailedSend_MarksTheLogDelayedAndTheCaseHeldUp()
+    {
+        // Arrange
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Received));
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
+        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("no route"));
+        var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), cases.Store);
+
+        // Act
+        await Assert.ThrowsAsync<HttpRequestException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
+
+        // Assert: the log knows to clear the case when the send succeeds; the case shows what is held up.
+        log.Verify(l => l.MarkDelayedAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Once);
+        var held = Assert.Single(cases.Record.MailHeldUp!);
+        Assert.Equal((Mail.Key, "case-1/acknowledgement", Articles.Reporting), (held.Key, held.Message, held.Article));
+    }
+
+    [Fact]
+    public async Task SendOnce_FailsAgainWhileHeldUp_WritesNoSecondMark()
+    {
+        // Arrange: an earlier attempt marked the message delayed and the case held up.
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Received).WithMailHeldUp(HeldUp(Mail)));
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.Delayed);
+        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("no route"));
+        var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), cases.Store);
+
+        // Act
+        await Assert.ThrowsAsync<HttpRequestException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
+
+        // Assert
+        log.Verify(l => l.MarkDelayedAsync(It.IsAny<string>(), It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.Equal(0, cases.Updates);
+    }
+
+    [Fact]
+    public async Task SendOnce_SentAfterDelay_RecordsItAndClearsTheCase()
+    {
+        // Arrange: the mail service is back.
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var audit = new Mock<IAuditLog>();
+        var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Received).WithMailHeldUp(HeldUp(Mail)));
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.Delayed);
+        var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object, cases.Store);
+
+        // Act
+        var outcome = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail);
+
+        // Assert
+        Assert.Equal(MailOutcome.Sent, outcome);
+        log.Verify(l => l.MarkSentAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Once);
+        audit.Verify(a => a.AppendAsync(CaseId, It.Is<AuditEntry>(e => e.Key == MailDispatcher.SentAfterDelayKey(Mail.Key) &&
+            e.Type == TimelineTypes.MailSentAfterDelay && e.Article == Articles.Reporting), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Null(cases.Record.MailHeldUp);
+    }
+
+    [Fact]
+    public async Task SendOnce_RetriedAfterTheSendThatEndedADelay_ClearsTheCaseWithoutSendingAgain()
+    {
+        // Arrange: the send went out and was marked, and the attempt stopped before the case was cleared.
+        var mailer = new Mock<IMailer>(MockBehavior.Strict);
+        var log = new Mock<ISentMailLog>();
+        var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Received).WithMailHeldUp(HeldUp(Mail)));
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.SentAfterDelay);
+        var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), cases.Store);
+
+        // Act
+        var outcome = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail);
+
+        // Assert
+        Assert.Equal(MailOutcome.SentBefore, outcome);
+        Assert.Null(cases.Record.MailHeldUp);
+    }
+
+    [Fact]
+    public async Task SendOnce_RefusedForGoodAfterADelay_ClearsTheCase()
+    {
+        // Arrange: a refusal ends the delay too; its MailRefused entry takes over.
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Received).WithMailHeldUp(HeldUp(Mail)));
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.Delayed);
+        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new MailRefusedException("SendGrid refused the message for good: HTTP 400 (BadRequest)."));
+        var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), cases.Store);
+
+        // Act
+        var outcome = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail);
+
+        // Assert
+        Assert.Equal(MailOutcome.Refused, outcome);
+        Assert.Null(cases.Record.MailHeldUp);
+    }
+
     [Theory]
     [InlineData(MailOutcome.Sent, "Acknowledgement sent to the reporter.")]
     [InlineData(MailOutcome.SentBefore, "Acknowledgement sent to the reporter.")]
@@ -216,11 +315,37 @@ public sealed class MailDispatcherTests
         var mailer = new Mock<IMailer>();
         var log = new Mock<ISentMailLog>();
         var audit = new Mock<IAuditLog>();
-        log.Setup(l => l.WasSentAsync(mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        log.Setup(l => l.StateAsync(mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
         mailer.Setup(m => m.SendAsync(mail, It.IsAny<CancellationToken>())).ThrowsAsync(failure);
         return (Dispatcher(mailer.Object, log.Object, audit.Object), audit);
     }
 
-    private static MailDispatcher Dispatcher(IMailer mailer, ISentMailLog log, IAuditLog audit) =>
-        new(mailer, log, new CaseJournal(Mock.Of<ICaseStore>(), audit, TimeProvider.System), NullLogger<MailDispatcher>.Instance);
+    private static MailDispatcher Dispatcher(IMailer mailer, ISentMailLog log, IAuditLog audit, ICaseStore? cases = null) =>
+        new(mailer, log, new CaseJournal(cases ?? Mock.Of<ICaseStore>(), audit, TimeProvider.System), NullLogger<MailDispatcher>.Instance);
+
+    private static HeldUpMail HeldUp(OutgoingMail mail) => new(mail.Key, MailDispatcher.Shown(mail.Key), Articles.Reporting, DateTime.UtcNow);
+
+    /// <summary>A case store that holds one record and applies updates to it, as the table store does.</summary>
+    private sealed class CaseStoreOf
+    {
+        public CaseStoreOf(CaseRecord record)
+        {
+            Record = record;
+            var store = new Mock<ICaseStore>();
+            store.Setup(s => s.GetAsync(record.Id, It.IsAny<CancellationToken>())).ReturnsAsync(() => Record);
+            store.Setup(s => s.UpdateAsync(record.Id, It.IsAny<Func<CaseRecord, CaseRecord>>(), It.IsAny<CancellationToken>()))
+                .ReturnsAsync((string _, Func<CaseRecord, CaseRecord> change, CancellationToken _) =>
+                {
+                    Updates++;
+                    return Record = change(Record);
+                });
+            Store = store.Object;
+        }
+
+        public CaseRecord Record { get; private set; }
+
+        public int Updates { get; private set; }
+
+        public ICaseStore Store { get; }
+    }
 }

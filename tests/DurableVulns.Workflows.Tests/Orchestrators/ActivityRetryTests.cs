@@ -6,7 +6,7 @@ namespace DurableVulns.Workflows.Tests.Orchestrators;
 /// <summary>
 /// A mail outage outlasts the ten attempts that used to fail a case (and stop its MIIT clock with
 /// it): the acknowledgement is retried until the mail is back, and then sent once; the case's
-/// timeline shows it was held up.
+/// timeline shows it was held up, and its status lists it as held up until it is sent.
 /// </summary>
 public sealed class ActivityRetryTests(QuickRetryHost host) : IClassFixture<QuickRetryHost>
 {
@@ -22,6 +22,7 @@ public sealed class ActivityRetryTests(QuickRetryHost host) : IClassFixture<Quic
 
         // Act: wait for more failed attempts than the old limit allowed, then end the outage.
         var failures = await WaitForFailedAttemptsAsync(id, OldAttemptLimit + 2);
+        var during = await host.StatusAsync(id);
         File.Delete(host.MailDirectory);
         Directory.CreateDirectory(host.MailDirectory);
         var status = await host.WaitForAsync(id, s => s.Has("Acknowledged") && s.Has("UpstreamNotified"));
@@ -33,6 +34,11 @@ public sealed class ActivityRetryTests(QuickRetryHost host) : IClassFixture<Quic
         Assert.Equal(1, status.Count("UpstreamNotified"));
         Assert.Equal(2, host.MailFiles().Count);
         Assert.Contains($"Message {id}/acknowledgement to 1 address(es) could not be sent yet", status.Detail("MailDelayed"));
+        // While the outage lasted the case showed the message held up; the send that ended it cleared that.
+        var held = Assert.Single(during["mailHeldUp"]!.AsArray())!;
+        Assert.Equal(($"{id}/acknowledgement", "Art. 6"), (held["message"]!.GetValue<string>(), held["article"]!.GetValue<string>()));
+        Assert.Contains($"Message {id}/acknowledgement to 1 address(es), held up before", status.Detail("MailSentAfterDelay"));
+        Assert.Empty(status["mailHeldUp"]!.AsArray());
     }
 
     /// <summary>Counts the failed activity attempts in the case's durable history until there are <paramref name="count"/>.</summary>

@@ -1,0 +1,15 @@
+namespace DurableVulns.Workflows.Ports;
+
+/// <summary>What the sent-mail log knows of a logical message.</summary>
+public enum SentMailState
+{
+    NotSent,
+
+    /// <summary>A send failed (an outage) and none has succeeded yet.</summary>
+    Delayed,
+
+    Sent,
+
+    /// <summary>Sent after at least one failed send.</summary>
+    SentAfterDelay,
+}
