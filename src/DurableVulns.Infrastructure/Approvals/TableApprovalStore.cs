@@ -71,7 +71,7 @@ public sealed partial class TableApprovalStore(
             }, cancellationToken);
             LogClosed(reviewId);
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             // Closed before (a retried activity): the first close stands.
         }

@@ -31,7 +31,7 @@ public sealed class TableAuditLog(TableSet tables, AuditWatch? watch = null) : I
             // Handed over as a read would return it: through the same mapping.
             watch?.Written(caseId, entry.Key, ToEntry(entity));
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             // A retried activity writes the same key again: the first entry stands, and only
             // storage has it.

@@ -30,7 +30,7 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
         {
             await client.AddEntityAsync(ToEntity(record), cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             // Already created by an earlier attempt of the same intake: keep the first.
         }

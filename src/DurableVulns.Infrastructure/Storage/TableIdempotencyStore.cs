@@ -26,7 +26,7 @@ public sealed class TableIdempotencyStore(TableSet tables, TimeProvider time) : 
             }, cancellationToken);
             return claim;
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             var stored = (await client.GetEntityAsync<TableEntity>(hash[..2], hash, cancellationToken: cancellationToken)).Value;
             return new IdempotencyClaim(stored.GetString("CaseId"), stored.GetString("BodyHash"));

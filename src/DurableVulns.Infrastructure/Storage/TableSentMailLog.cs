@@ -34,7 +34,7 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
         {
             await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [DelayedSince] = sinceUtc }, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             // Marked before, delayed or even sent by a concurrent attempt: that mark stands.
         }
@@ -48,7 +48,7 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
         {
             await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [SentAt] = sentAtUtc }, cancellationToken);
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
             // Marked before: sent already (keep that time), or delayed, which this send ends. Only a
             // message that was held up costs these further requests.
