@@ -5,6 +5,7 @@ using DurableVulns.Workflows.Tests.Activities;
 using DurableVulns.Workflows.Mail;
 using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Testing;
 using Moq;
 
 namespace DurableVulns.Workflows.Tests.Mail;
@@ -282,6 +283,38 @@ public sealed class MailDispatcherTests
         // Assert
         Assert.Equal(MailOutcome.Refused, outcome);
         Assert.Null(cases.Record.MailHeldUp);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SendOnce_KeyHoldsAnAddress_LogLinesLeaveTheAddressOut(bool refusedForGood)
+    {
+        // Arrange: an advisory's key names its recipient; the send is held up or refused.
+        var advisory = new OutgoingMail("case-1/advisory/user@customer.example.cn", ["user@customer.example.cn"], "Subject", "Body");
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var logger = new FakeLogger<MailDispatcher>();
+        log.Setup(l => l.StateAsync(advisory.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
+        mailer.Setup(m => m.SendAsync(advisory, It.IsAny<CancellationToken>())).ThrowsAsync(refusedForGood
+            ? new MailRefusedException("SendGrid refused the message for good: HTTP 400 (BadRequest).")
+            : new MailServiceException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable)."));
+        var dispatcher = new MailDispatcher(mailer.Object, log.Object, new CaseJournal(Mock.Of<ICaseStore>(), Mock.Of<IAuditLog>(), TimeProvider.System), logger);
+
+        // Act
+        try
+        {
+            await dispatcher.SendOnceAsync(CaseId, Articles.PatchAndNotifyUsers, advisory);
+        }
+        catch (MailServiceException)
+        {
+            // The held-up send throws so that its activity is retried; what was logged is the point here.
+        }
+
+        // Assert
+        var lines = logger.Collector.GetSnapshot().Select(r => r.Message).ToList();
+        Assert.Contains(lines, line => line.Contains("case-1/advisory/…", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.Contains("customer.example.cn", StringComparison.Ordinal));
     }
 
     [Theory]
