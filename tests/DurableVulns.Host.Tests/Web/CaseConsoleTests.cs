@@ -161,7 +161,7 @@ public sealed class CaseConsoleTests(ConsoleHost host)
     }
 
     [Fact]
-    public async Task GetConsole_CaseWithMailHeldUp_ListAndCasePageFlagItWithoutTheAddress()
+    public async Task GetConsole_CaseWithMailHeldUp_ListFlagsAndFiltersItAndCasePageNamesItWithoutTheAddress()
     {
         // Arrange: the case is marked as the mail dispatcher marks it when an advisory to a customer cannot be sent.
         var id = await host.SubmitReportAsync();
@@ -171,8 +171,11 @@ public sealed class CaseConsoleTests(ConsoleHost host)
         await host.Services.GetRequiredService<ICaseStore>().UpdateAsync(id, r => r.WithMailHeldUp(new HeldUpMail(key, MailDispatcher.Shown(key), Articles.PatchAndNotifyUsers, since)));
         using var analyst = await SignedInAsync(ConsoleHost.AnalystEmail, ConsoleHost.AnalystPassword);
 
+        var other = await host.SubmitReportAsync();
+
         // Act
         var (_, list) = await analyst.GetAsync("/console");
+        var (_, heldOnly) = await analyst.GetAsync("/console?mail=held");
         var (_, page) = await analyst.GetAsync($"/console/cases/{id}");
 
         // Assert: both say since when, in China Standard Time; neither shows the recipient's address.
@@ -182,6 +185,10 @@ public sealed class CaseConsoleTests(ConsoleHost host)
         var held = Html.TextOf(page, "mail-held-up");
         Assert.Contains($"{id}/advisory/… ({Articles.PatchAndNotifyUsers}), since 2026-11-26 09:02", held, StringComparison.Ordinal);
         Assert.DoesNotContain("customer.example.cn", list + page, StringComparison.Ordinal);
+        // The list says how many cases are held up, and its filter keeps only those.
+        Assert.Contains("open case(s) owe a message that the mail service has not taken yet", Html.TextOf(list, "mail-held-notice"), StringComparison.Ordinal);
+        Assert.Contains($"data-case=\"{id}\"", heldOnly, StringComparison.Ordinal);
+        Assert.DoesNotContain($"data-case=\"{other}\"", heldOnly, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -60,6 +60,33 @@ public sealed class CaseListTests
     }
 
     [Fact]
+    public void From_MailHeldUpFilter_OnlyThoseCasesAndTheCountOfAllOpenOnes()
+    {
+        var heldAssessed = DashboardSamples.Case("held-assessed", Now.AddHours(10), CaseStage.Assessed)
+            .WithMailHeldUp(new HeldUpMail("held-assessed/reminder-1", "held-assessed/reminder-1", Articles.Reporting, Now));
+        var heldReceived = DashboardSamples.Case("held-received", Now.AddHours(11))
+            .WithMailHeldUp(new HeldUpMail("held-received/acknowledgement", "held-received/acknowledgement", Articles.Reporting, Now));
+        var heldClosed = DashboardSamples.Case("held-closed", Now.AddHours(-5), CaseStage.Closed)
+            .WithMailHeldUp(new HeldUpMail("held-closed/advisory", "held-closed/advisory", Articles.PatchAndNotifyUsers, Now));
+        var fine = DashboardSamples.Case("fine", Now.AddHours(12));
+
+        var list = CaseList.From([heldAssessed, heldReceived, heldClosed, fine], CaseListQuery.Parse("Received", null, null, "held"), Now, 50);
+
+        Assert.Equal(["held-received"], list.Rows.Select(r => r.Id));
+        Assert.Equal(2, list.MailHeldUpCount);
+    }
+
+    [Theory]
+    [InlineData("held", true)]
+    [InlineData("HELD", true)]
+    [InlineData("sent", false)]
+    [InlineData(null, false)]
+    public void Parse_Mail_OnlyHeldFilters(string? mail, bool expected)
+    {
+        Assert.Equal(expected, CaseListQuery.Parse(null, null, null, mail).MailHeldUp);
+    }
+
+    [Fact]
     public void From_SecondPageOfThree_RowsOfThatPage()
     {
         var records = Enumerable.Range(0, 7).Select(i => DashboardSamples.Case($"c{i}", Now.AddHours(i + 1))).ToList();

@@ -12,14 +12,14 @@ public sealed class IndexModel(ICaseStore cases, IOptionsSnapshot<ConsoleOptions
 
     public CaseListQuery Query { get; private set; } = CaseListQuery.Parse(null, null, null);
 
-    public async Task OnGetAsync(string? stage, string? severity, int? page, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? stage, string? severity, int? page, string? mail, CancellationToken cancellationToken)
     {
-        Query = CaseListQuery.Parse(stage, severity, page);
+        Query = CaseListQuery.Parse(stage, severity, page, mail);
         var open = await cases.ListAsync(cancellationToken: cancellationToken);
         List = CaseList.From(open, Query, time.GetUtcNow().UtcDateTime, Math.Max(1, options.Value.PageSize));
     }
 
     /// <summary>The list's URL for another page, keeping the filters.</summary>
     public string PageUrl(int page) =>
-        $"/console?stage={Query.Stage}&severity={Query.Severity}&page={page}";
+        $"/console?stage={Query.Stage}&severity={Query.Severity}{(Query.MailHeldUp ? "&mail=" + CaseListQuery.HeldMail : "")}&page={page}";
 }
