@@ -37,14 +37,14 @@ public sealed record CaseRecord(
     /// <summary>When the longest-held of the messages the mail service has not taken yet first failed; null when none is held up.</summary>
     public DateTime? MailHeldUpSinceUtc => MailHeldUp is { Count: > 0 } held ? held.Min(m => m.SinceUtc) : null;
 
-    public bool IsMailHeldUp(string key) => MailHeldUp?.Any(m => m.Key == key) == true;
+    public bool IsMailHeldUp(string mailKey) => MailHeldUp?.Any(m => m.KeyHash == HeldUpMail.HashOf(mailKey)) == true;
 
-    /// <summary>The record with <paramref name="mail"/> held up; unchanged if its message is held up already.</summary>
+    /// <summary>The record with <paramref name="mail"/> held up; this same record if its message is held up already.</summary>
     public CaseRecord WithMailHeldUp(HeldUpMail mail) =>
-        IsMailHeldUp(mail.Key) ? this : this with { MailHeldUp = [.. MailHeldUp ?? [], mail] };
+        MailHeldUp?.Any(m => m.KeyHash == mail.KeyHash) == true ? this : this with { MailHeldUp = [.. MailHeldUp ?? [], mail] };
 
-    /// <summary>The record without the held-up message <paramref name="key"/> (sent, or refused for good).</summary>
-    public CaseRecord WithoutMailHeldUp(string key) => !IsMailHeldUp(key)
+    /// <summary>The record without the held-up message <paramref name="mailKey"/> (sent, or refused for good); this same record if it is not held up.</summary>
+    public CaseRecord WithoutMailHeldUp(string mailKey) => !IsMailHeldUp(mailKey)
         ? this
-        : this with { MailHeldUp = MailHeldUp!.Where(m => m.Key != key).ToList() is { Count: > 0 } rest ? rest : null };
+        : this with { MailHeldUp = MailHeldUp!.Where(m => m.KeyHash != HeldUpMail.HashOf(mailKey)).ToList() is { Count: > 0 } rest ? rest : null };
 }

@@ -1,10 +1,20 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace DurableVulns.Domain.Reports;
 
 /// <summary>
 /// A message the case owes that the mail service has not taken yet (an outage, not a refusal).
 /// </summary>
-/// <param name="Key">The message's idempotency key; it can hold recipient addresses, so it is never shown.</param>
+/// <param name="KeyHash">A hash of the message's idempotency key, which can hold recipient addresses and so is not kept.</param>
 /// <param name="Message">The key as users see it, with the address segments left out.</param>
 /// <param name="Article">The duty the message serves.</param>
 /// <param name="SinceUtc">When its first send failed.</param>
-public sealed record HeldUpMail(string Key, string Message, string Article, DateTime SinceUtc);
+public sealed record HeldUpMail(string KeyHash, string Message, string Article, DateTime SinceUtc)
+{
+    public static HeldUpMail Of(string mailKey, string message, string article, DateTime sinceUtc) =>
+        new(HashOf(mailKey), message, article, sinceUtc);
+
+    /// <summary>Lower-case hex SHA-256 of the mail key.</summary>
+    public static string HashOf(string mailKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(mailKey)));
+}

@@ -57,7 +57,10 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
         {
             var entity = await ReadAsync(caseId, cancellationToken)
                 ?? throw new InvalidOperationException($"Case {caseId} does not exist.");
-            var updated = change(JsonChunks.Read<CaseRecord>(entity));
+            var current = JsonChunks.Read<CaseRecord>(entity);
+            var updated = change(current);
+            // A change that returns the record it was given changes nothing: no write.
+            if (ReferenceEquals(updated, current)) return current;
             try
             {
                 await client.UpdateEntityAsync(ToEntity(updated), entity.ETag, TableUpdateMode.Replace, cancellationToken);

@@ -26,41 +26,55 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
         };
     }
 
-    public async Task MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default)
+    public async Task<DateTime?> MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default)
     {
         var client = await tables.GetAsync(Table, cancellationToken);
         var (partition, row) = KeysOf(key);
-        try
+        while (true)
         {
-            await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [DelayedSince] = sinceUtc }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
-        {
-            // Marked before, delayed or even sent by a concurrent attempt: that mark stands.
+            try
+            {
+                await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [DelayedSince] = sinceUtc }, cancellationToken);
+                return sinceUtc;
+            }
+            catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
+            {
+                // Marked before: that mark stands, delayed by an earlier failure or sent by another attempt.
+                var existing = await ReadAsync(key, cancellationToken);
+                if (existing is null) continue;
+                return Has(existing, SentAt) ? null : existing.GetDateTimeOffset(DelayedSince)!.Value.UtcDateTime;
+            }
         }
     }
 
-    public async Task MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default)
+    public async Task<bool> MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default)
     {
         var client = await tables.GetAsync(Table, cancellationToken);
         var (partition, row) = KeysOf(key);
-        try
+        while (true)
         {
-            await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [SentAt] = sentAtUtc }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
-        {
-            // Marked before: sent already (keep that time), or delayed, which this send ends. Only a
-            // message that was held up costs these further requests.
-            var existing = await ReadAsync(key, cancellationToken);
-            if (existing is null || Has(existing, SentAt)) return;
             try
             {
-                await client.UpdateEntityAsync(new TableEntity(partition, row) { [SentAt] = sentAtUtc }, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+                await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [SentAt] = sentAtUtc }, cancellationToken);
+                return false;
             }
-            catch (RequestFailedException conflict) when (conflict.Status == 412)
+            catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
             {
-                // A concurrent attempt marked it sent in between.
+                // Marked before: sent already (keep that time), or delayed, which this send ends. Only a
+                // message that was held up costs these further requests.
+                var existing = await ReadAsync(key, cancellationToken);
+                if (existing is null) continue;
+                var delayed = Has(existing, DelayedSince);
+                if (Has(existing, SentAt)) return delayed;
+                try
+                {
+                    await client.UpdateEntityAsync(new TableEntity(partition, row) { [SentAt] = sentAtUtc }, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+                    return delayed;
+                }
+                catch (RequestFailedException conflict) when (conflict.Status is 404 or 412)
+                {
+                    // Changed or removed in between: look again.
+                }
             }
         }
     }

@@ -41,18 +41,20 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
             LogRefused(logger, Shown(mail.Key), refused.Message);
             await journal.RecordAsync(caseId, RefusalKey(mail.Key), TimelineTypes.MailRefused, article,
                 $"Message {Shown(mail.Key)} to {mail.To.Count} address(es) was not delivered: {refused.Message} Reach its recipients another way.");
-            if (state == SentMailState.Delayed) await ReleaseAsync(caseId, mail.Key);
+            // A refusal ends a delay too (its entry takes over); another attempt may have marked it.
+            await ReleaseAsync(caseId, mail.Key);
             return MailOutcome.Refused;
         }
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
             // Only a stop the caller asked for is not a failure; a timeout of the mail service's
             // client (a TaskCanceledException too) is an outage like any other.
-            await RecordDelayAsync(caseId, article, mail, state, failure);
+            await RecordDelayAsync(caseId, article, mail, failure);
             throw;
         }
-        await sentMail.MarkSentAsync(mail.Key, journal.UtcNow, cancellationToken);
-        if (state == SentMailState.Delayed) await RecordSentAfterDelayAsync(caseId, article, mail);
+        // Whether this send ended a delay comes from the log, not from the state read before the
+        // send: another attempt may have marked the message delayed meanwhile.
+        if (await sentMail.MarkSentAsync(mail.Key, journal.UtcNow, cancellationToken)) await RecordSentAfterDelayAsync(caseId, article, mail);
         return MailOutcome.Sent;
     }
 
@@ -73,10 +75,10 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     public static string Shown(string mailKey) => string.Join('/', mailKey.Split('/').Select(part => part.Contains('@') ? "…" : part));
 
     // Best effort: the entry and the marks must not hide the send's own failure, which is what gets
-    // retried. In a storage outage they cannot be written either; the log still has both. The log's
-    // mark comes before the case's, so that a case is never marked for a message whose send would
-    // not clear it.
-    private async Task RecordDelayAsync(string caseId, string article, OutgoingMail mail, SentMailState state, Exception failure)
+    // retried. In a storage outage they cannot be written either; the log still has both. The case
+    // is marked only while the sent-mail log says the message is delayed, and checked again after,
+    // because another attempt may have sent it (and found nothing to clear) in between.
+    private async Task RecordDelayAsync(string caseId, string article, OutgoingMail mail, Exception failure)
     {
         LogDelayed(logger, failure, Shown(mail.Key));
         try
@@ -84,10 +86,9 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
             await journal.RecordAsync(caseId, DelayKey(mail.Key), TimelineTypes.MailDelayed, article,
                 $"Message {Shown(mail.Key)} to {mail.To.Count} address(es) could not be sent yet: {Reason(failure)} " +
                 "It is retried on the policy's intervals until the mail service takes it, and this step of the case waits until then.");
-            var now = journal.UtcNow;
-            if (state != SentMailState.Delayed) await sentMail.MarkDelayedAsync(mail.Key, now);
-            var held = new HeldUpMail(mail.Key, Shown(mail.Key), article, now);
-            if (!(await journal.GetAsync(caseId)).IsMailHeldUp(mail.Key)) await journal.Cases.UpdateAsync(caseId, r => r.WithMailHeldUp(held));
+            if (await sentMail.MarkDelayedAsync(mail.Key, journal.UtcNow) is not { } since) return;
+            await journal.Cases.UpdateAsync(caseId, r => r.WithMailHeldUp(HeldUpMail.Of(mail.Key, Shown(mail.Key), article, since)));
+            if (await sentMail.StateAsync(mail.Key) is SentMailState.Sent or SentMailState.SentAfterDelay) await ReleaseAsync(caseId, mail.Key);
         }
         catch (Exception auditFailure)
         {
@@ -104,11 +105,8 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
         await ReleaseAsync(caseId, mail.Key);
     }
 
-    // Reads before it writes: a case is rarely marked, and a retried activity comes here again.
-    private async Task ReleaseAsync(string caseId, string mailKey)
-    {
-        if ((await journal.GetAsync(caseId)).IsMailHeldUp(mailKey)) await journal.Cases.UpdateAsync(caseId, r => r.WithoutMailHeldUp(mailKey));
-    }
+    // A case without the mark is read and not written.
+    private Task ReleaseAsync(string caseId, string mailKey) => journal.Cases.UpdateAsync(caseId, r => r.WithoutMailHeldUp(mailKey));
 
     // What a PSIRT reader may see of a failure: the mail service's status, or the kind of failure.
     // Other exception messages can carry server paths; the log has them in full.

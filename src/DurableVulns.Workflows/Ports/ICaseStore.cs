@@ -16,6 +16,9 @@ public interface ICaseStore
     /// </summary>
     Task<IReadOnlyList<CaseRecord>> ListAsync(DateTime? closedWithDeadlineSinceUtc = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Applies <paramref name="change"/> under optimistic concurrency, retrying on conflict.</summary>
+    /// <summary>
+    /// Applies <paramref name="change"/> under optimistic concurrency, retrying on conflict. A change that
+    /// returns the very record it was given writes nothing.
+    /// </summary>
     Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default);
 }

@@ -5,9 +5,15 @@ public interface ISentMailLog
 {
     Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Records a failed send; a message marked before (delayed or sent) keeps its mark.</summary>
-    Task MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records a failed send. Returns when the message's delay began (<paramref name="sinceUtc"/>, or the
+    /// time an earlier failure recorded), or null when the message was sent meanwhile.
+    /// </summary>
+    Task<DateTime?> MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default);
 
-    /// <summary>Records the send; the first send's time is kept, and a delayed message becomes sent after delay.</summary>
-    Task MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records the send; the first send's time is kept. Returns true when a failure had marked the
+    /// message delayed before, so that the delay is now over.
+    /// </summary>
+    Task<bool> MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default);
 }

@@ -60,6 +60,18 @@ public sealed class CaseRecordTests
     }
 
     [Fact]
+    public void WithMailHeldUp_AddressInTheKey_RecordKeepsOnlyItsHash()
+    {
+        // Act
+        var record = Case().WithMailHeldUp(HeldUpMail.Of("case-1/advisory/user@customer.example.cn", "case-1/advisory/…", Articles.PatchAndNotifyUsers, Received));
+
+        // Assert
+        Assert.DoesNotContain("customer.example.cn", System.Text.Json.JsonSerializer.Serialize(record), StringComparison.Ordinal);
+        Assert.True(record.IsMailHeldUp("case-1/advisory/user@customer.example.cn"));
+        Assert.False(record.IsMailHeldUp("case-1/advisory/other@customer.example.cn"));
+    }
+
+    [Fact]
     public void WithoutMailHeldUp_KeyNotHeldUp_SameRecord()
     {
         // Arrange
@@ -72,7 +84,7 @@ public sealed class CaseRecordTests
         Assert.Same(record, released);
     }
 
-    private static HeldUpMail Held(string key, DateTime sinceUtc) => new(key, key, Articles.Reporting, sinceUtc);
+    private static HeldUpMail Held(string key, DateTime sinceUtc) => HeldUpMail.Of(key, key, Articles.Reporting, sinceUtc);
 
     private static CaseRecord Case() =>
         new("case-1", Received, Samples.Report(), "rmsv-2021.1", ChinaTime.DefaultZone, CaseStage.Received, Received.AddDays(2));

@@ -5,20 +5,24 @@ namespace DurableVulns.Functions.Tests.Fakes;
 
 internal sealed class InMemorySentMailLog : ISentMailLog
 {
-    private readonly ConcurrentDictionary<string, SentMailState> states = new();
+    private readonly ConcurrentDictionary<string, (DateTime? DelayedSince, bool Sent)> rows = new();
 
     public Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(states.GetValueOrDefault(key, SentMailState.NotSent));
+        Task.FromResult(rows.TryGetValue(key, out var row)
+            ? (row.Sent, row.DelayedSince is not null) switch
+            {
+                (true, true) => SentMailState.SentAfterDelay,
+                (true, false) => SentMailState.Sent,
+                _ => SentMailState.Delayed,
+            }
+            : SentMailState.NotSent);
 
-    public Task MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default)
+    public Task<DateTime?> MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default)
     {
-        states.TryAdd(key, SentMailState.Delayed);
-        return Task.CompletedTask;
+        var row = rows.GetOrAdd(key, (sinceUtc, false));
+        return Task.FromResult(row.Sent ? null : row.DelayedSince);
     }
 
-    public Task MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default)
-    {
-        states.AddOrUpdate(key, SentMailState.Sent, (_, state) => state == SentMailState.Delayed ? SentMailState.SentAfterDelay : state);
-        return Task.CompletedTask;
-    }
+    public Task<bool> MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default) =>
+        Task.FromResult(rows.AddOrUpdate(key, (null, true), (_, row) => row with { Sent = true }).DelayedSince is not null);
 }

@@ -168,7 +168,7 @@ public sealed class CaseConsoleTests(ConsoleHost host)
         await host.WaitForAsync(id, s => s.Has("Acknowledged"));
         var key = $"{id}/advisory/user@customer.example.cn";
         var since = new DateTime(2026, 11, 26, 1, 2, 0, DateTimeKind.Utc);
-        await host.Services.GetRequiredService<ICaseStore>().UpdateAsync(id, r => r.WithMailHeldUp(new HeldUpMail(key, MailDispatcher.Shown(key), Articles.PatchAndNotifyUsers, since)));
+        await host.Services.GetRequiredService<ICaseStore>().UpdateAsync(id, r => r.WithMailHeldUp(HeldUpMail.Of(key, MailDispatcher.Shown(key), Articles.PatchAndNotifyUsers, since)));
         using var analyst = await SignedInAsync(ConsoleHost.AnalystEmail, ConsoleHost.AnalystPassword);
 
         var other = await host.SubmitReportAsync();

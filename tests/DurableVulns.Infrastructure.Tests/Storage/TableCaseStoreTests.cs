@@ -166,6 +166,22 @@ public sealed class TableCaseStoreTests(StorageFixture storage) : IClassFixture<
     }
 
     [Fact]
+    public async Task UpdateAsync_ChangeReturnsTheRecordItWasGiven_WritesNothing()
+    {
+        // Arrange
+        var record = CaseRecords.New(CaseRecords.NewId());
+        await store.CreateAsync(record);
+        var before = await RawAsync(record.Id);
+
+        // Act
+        var returned = await store.UpdateAsync(record.Id, r => r);
+
+        // Assert
+        Assert.Equal(record, returned);
+        Assert.Equal(before.ETag, (await RawAsync(record.Id)).ETag);
+    }
+
+    [Fact]
     public async Task UpdateAsync_LargeRecordShrinks_LeavesNoStaleChunks()
     {
         // Arrange

@@ -137,6 +137,50 @@ public sealed class TableSentMailLogTests(StorageFixture storage) : IClassFixtur
         Assert.Equal(SentAt.AddMinutes(5), (await Row(key)).GetDateTimeOffset("SentAtUtc")!.Value.UtcDateTime);
     }
 
+    [Fact]
+    public async Task MarkDelayedAsync_DelayedBefore_ReturnsTheFirstTime()
+    {
+        // Arrange
+        var key = Key("acknowledgement");
+        await log.MarkDelayedAsync(key, SentAt);
+
+        // Act
+        var since = await log.MarkDelayedAsync(key, SentAt.AddMinutes(3));
+
+        // Assert
+        Assert.Equal(SentAt, since);
+    }
+
+    [Fact]
+    public async Task MarkDelayedAsync_SentBefore_ReturnsNull()
+    {
+        // Arrange
+        var key = Key("acknowledgement");
+        await log.MarkSentAsync(key, SentAt);
+
+        // Act
+        var since = await log.MarkDelayedAsync(key, SentAt.AddSeconds(1));
+
+        // Assert
+        Assert.Null(since);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task MarkSentAsync_DelayedBeforeOrNot_ReturnsWhetherItEndedADelay(bool delayedBefore, bool expected)
+    {
+        // Arrange
+        var key = Key("acknowledgement");
+        if (delayedBefore) await log.MarkDelayedAsync(key, SentAt);
+
+        // Act
+        var endedDelay = await log.MarkSentAsync(key, SentAt.AddMinutes(1));
+
+        // Assert
+        Assert.Equal(expected, endedDelay);
+    }
+
     private async Task<TableEntity> Row(string key)
     {
         var hash = StorageKeys.Hash(key);

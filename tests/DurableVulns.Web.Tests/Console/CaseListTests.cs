@@ -49,7 +49,7 @@ public sealed class CaseListTests
     public void From_CaseWithMailHeldUp_RowSaysSinceWhenInTheCasesTimeZone()
     {
         var held = DashboardSamples.Case("held", Now.AddHours(10))
-            .WithMailHeldUp(new HeldUpMail("held/acknowledgement", "held/acknowledgement", Articles.Reporting, Now.AddMinutes(-30)));
+            .WithMailHeldUp(HeldUpMail.Of("held/acknowledgement", "held/acknowledgement", Articles.Reporting, Now.AddMinutes(-30)));
         var fine = DashboardSamples.Case("fine", Now.AddHours(11));
 
         var list = CaseList.From([held, fine], CaseListQuery.Parse(null, null, null), Now, 50);
@@ -63,11 +63,11 @@ public sealed class CaseListTests
     public void From_MailHeldUpFilter_OnlyThoseCasesAndTheCountOfAllOpenOnes()
     {
         var heldAssessed = DashboardSamples.Case("held-assessed", Now.AddHours(10), CaseStage.Assessed)
-            .WithMailHeldUp(new HeldUpMail("held-assessed/reminder-1", "held-assessed/reminder-1", Articles.Reporting, Now));
+            .WithMailHeldUp(HeldUpMail.Of("held-assessed/reminder-1", "held-assessed/reminder-1", Articles.Reporting, Now));
         var heldReceived = DashboardSamples.Case("held-received", Now.AddHours(11))
-            .WithMailHeldUp(new HeldUpMail("held-received/acknowledgement", "held-received/acknowledgement", Articles.Reporting, Now));
+            .WithMailHeldUp(HeldUpMail.Of("held-received/acknowledgement", "held-received/acknowledgement", Articles.Reporting, Now));
         var heldClosed = DashboardSamples.Case("held-closed", Now.AddHours(-5), CaseStage.Closed)
-            .WithMailHeldUp(new HeldUpMail("held-closed/advisory", "held-closed/advisory", Articles.PatchAndNotifyUsers, Now));
+            .WithMailHeldUp(HeldUpMail.Of("held-closed/advisory", "held-closed/advisory", Articles.PatchAndNotifyUsers, Now));
         var fine = DashboardSamples.Case("fine", Now.AddHours(12));
 
         var list = CaseList.From([heldAssessed, heldReceived, heldClosed, fine], CaseListQuery.Parse("Received", null, null, "held"), Now, 50);

@@ -24,7 +24,7 @@ public sealed class MailDispatcherTests
         var order = new List<string>();
         log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).Callback(() => order.Add("send")).Returns(Task.CompletedTask);
-        log.Setup(l => l.MarkSentAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("mark")).Returns(Task.CompletedTask);
+        log.Setup(l => l.MarkSentAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Callback(() => order.Add("mark")).ReturnsAsync(false);
         var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>());
 
         // Act
@@ -191,12 +191,7 @@ public sealed class MailDispatcherTests
     public async Task SendOnce_FirstFailedSend_MarksTheLogDelayedAndTheCaseHeldUp()
     {
         // Arrange
-        var mailer = new Mock<IMailer>();
-        var log = new Mock<ISentMailLog>();
-        var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Received));
-        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
-        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("no route"));
-        var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), cases.Store);
+        var (dispatcher, log, cases) = Outage(SentMailState.NotSent, ActivitySamples.Case(CaseStage.Received));
 
         // Act
         await Assert.ThrowsAsync<HttpRequestException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
@@ -204,37 +199,68 @@ public sealed class MailDispatcherTests
         // Assert: the log knows to clear the case when the send succeeds; the case shows what is held up.
         log.Verify(l => l.MarkDelayedAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Once);
         var held = Assert.Single(cases.Record.MailHeldUp!);
-        Assert.Equal((Mail.Key, "case-1/acknowledgement", Articles.Reporting), (held.Key, held.Message, held.Article));
+        Assert.Equal(("case-1/acknowledgement", Articles.Reporting), (held.Message, held.Article));
+        Assert.True(cases.Record.IsMailHeldUp(Mail.Key));
     }
 
     [Fact]
-    public async Task SendOnce_FailsAgainWhileHeldUp_WritesNoSecondMark()
+    public async Task SendOnce_FailsAgainWhileHeldUp_KeepsTheFirstMarkAndWritesNoCase()
     {
         // Arrange: an earlier attempt marked the message delayed and the case held up.
-        var mailer = new Mock<IMailer>();
-        var log = new Mock<ISentMailLog>();
-        var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Received).WithMailHeldUp(HeldUp(Mail)));
-        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.Delayed);
-        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("no route"));
-        var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), cases.Store);
+        var first = HeldUp(Mail);
+        var (dispatcher, log, cases) = Outage(SentMailState.Delayed, ActivitySamples.Case(CaseStage.Received).WithMailHeldUp(first));
+        log.Setup(l => l.MarkDelayedAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).ReturnsAsync(first.SinceUtc);
 
         // Act
         await Assert.ThrowsAsync<HttpRequestException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
 
         // Assert
-        log.Verify(l => l.MarkDelayedAsync(It.IsAny<string>(), It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
-        Assert.Equal(0, cases.Updates);
+        Assert.Equal([first], cases.Record.MailHeldUp!);
+        Assert.Equal(0, cases.Writes);
     }
 
     [Fact]
-    public async Task SendOnce_SentAfterDelay_RecordsItAndClearsTheCase()
+    public async Task SendOnce_FailsAfterAnotherAttemptSentIt_DoesNotMarkTheCase()
     {
-        // Arrange: the mail service is back.
+        // Arrange: both attempts read "not sent"; the other one sent the message before this one's mark.
+        var (dispatcher, log, cases) = Outage(SentMailState.NotSent, ActivitySamples.Case(CaseStage.Received));
+        log.Setup(l => l.MarkDelayedAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).ReturnsAsync((DateTime?)null);
+
+        // Act
+        await Assert.ThrowsAsync<HttpRequestException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
+
+        // Assert
+        Assert.Null(cases.Record.MailHeldUp);
+    }
+
+    [Fact]
+    public async Task SendOnce_AnotherAttemptSendsItWhileTheCaseIsMarked_ClearsTheMarkAgain()
+    {
+        // Arrange: the other attempt sent the message and found no mark to clear just before this one marked the case.
+        var (dispatcher, log, cases) = Outage(SentMailState.NotSent, ActivitySamples.Case(CaseStage.Received));
+        log.SetupSequence(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(SentMailState.NotSent)
+            .ReturnsAsync(SentMailState.SentAfterDelay);
+
+        // Act
+        await Assert.ThrowsAsync<HttpRequestException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
+
+        // Assert
+        Assert.Null(cases.Record.MailHeldUp);
+    }
+
+    [Theory]
+    [InlineData(SentMailState.Delayed)]
+    [InlineData(SentMailState.NotSent)]
+    public async Task SendOnce_SendThatEndsADelay_RecordsItAndClearsTheCase(SentMailState readBeforeSend)
+    {
+        // Arrange: the mail service is back; the delay was marked before this attempt read the log, or after.
         var mailer = new Mock<IMailer>();
         var log = new Mock<ISentMailLog>();
         var audit = new Mock<IAuditLog>();
         var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Received).WithMailHeldUp(HeldUp(Mail)));
-        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.Delayed);
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(readBeforeSend);
+        log.Setup(l => l.MarkSentAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object, cases.Store);
 
         // Act
@@ -242,10 +268,30 @@ public sealed class MailDispatcherTests
 
         // Assert
         Assert.Equal(MailOutcome.Sent, outcome);
-        log.Verify(l => l.MarkSentAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Once);
         audit.Verify(a => a.AppendAsync(CaseId, It.Is<AuditEntry>(e => e.Key == MailDispatcher.SentAfterDelayKey(Mail.Key) &&
             e.Type == TimelineTypes.MailSentAfterDelay && e.Article == Articles.Reporting), It.IsAny<CancellationToken>()), Times.Once);
         Assert.Null(cases.Record.MailHeldUp);
+    }
+
+    [Fact]
+    public async Task SendOnce_SendThatEndsNoDelay_WritesNothingMore()
+    {
+        // Arrange
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var audit = new Mock<IAuditLog>(MockBehavior.Strict);
+        var cases = new Mock<ICaseStore>(MockBehavior.Strict);
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
+        log.Setup(l => l.MarkSentAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        var dispatcher = Dispatcher(mailer.Object, log.Object, audit.Object, cases.Object);
+
+        // Act
+        var outcome = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail);
+
+        // Assert: the common case costs no case or audit request.
+        Assert.Equal(MailOutcome.Sent, outcome);
+        audit.VerifyNoOtherCalls();
+        cases.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -299,7 +345,9 @@ public sealed class MailDispatcherTests
         mailer.Setup(m => m.SendAsync(advisory, It.IsAny<CancellationToken>())).ThrowsAsync(refusedForGood
             ? new MailRefusedException("SendGrid refused the message for good: HTTP 400 (BadRequest).")
             : new MailServiceException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable)."));
-        var dispatcher = new MailDispatcher(mailer.Object, log.Object, new CaseJournal(Mock.Of<ICaseStore>(), Mock.Of<IAuditLog>(), TimeProvider.System), logger);
+        log.Setup(l => l.MarkDelayedAsync(advisory.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).ReturnsAsync((string _, DateTime since, CancellationToken _) => since);
+        var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Received));
+        var dispatcher = new MailDispatcher(mailer.Object, log.Object, new CaseJournal(cases.Store, Mock.Of<IAuditLog>(), TimeProvider.System), logger);
 
         // Act
         try
@@ -311,7 +359,8 @@ public sealed class MailDispatcherTests
             // The held-up send throws so that its activity is retried; what was logged is the point here.
         }
 
-        // Assert
+        // Assert: the path taken is the normal one (the case marked, or the refusal), and its lines leave the address out.
+        Assert.Equal(!refusedForGood, cases.Record.MailHeldUp is not null);
         var lines = logger.Collector.GetSnapshot().Select(r => r.Message).ToList();
         Assert.Contains(lines, line => line.Contains("case-1/advisory/…", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, line => line.Contains("customer.example.cn", StringComparison.Ordinal));
@@ -342,23 +391,36 @@ public sealed class MailDispatcherTests
         Assert.Equal(expected, detail);
     }
 
-    /// <summary>A dispatcher whose send of <paramref name="mail"/> throws <paramref name="failure"/>, and its (loose) audit log.</summary>
+    /// <summary>A dispatcher whose send of <paramref name="mail"/> throws <paramref name="failure"/>, and its (loose) audit log; case-1 exists.</summary>
     private static (MailDispatcher Dispatcher, Mock<IAuditLog> Audit) FailingSend(OutgoingMail mail, Exception failure)
     {
         var mailer = new Mock<IMailer>();
         var log = new Mock<ISentMailLog>();
         var audit = new Mock<IAuditLog>();
         log.Setup(l => l.StateAsync(mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
+        log.Setup(l => l.MarkDelayedAsync(mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).ReturnsAsync((string _, DateTime since, CancellationToken _) => since);
         mailer.Setup(m => m.SendAsync(mail, It.IsAny<CancellationToken>())).ThrowsAsync(failure);
-        return (Dispatcher(mailer.Object, log.Object, audit.Object), audit);
+        return (Dispatcher(mailer.Object, log.Object, audit.Object, new CaseStoreOf(ActivitySamples.Case(CaseStage.Received)).Store), audit);
+    }
+
+    /// <summary>A dispatcher whose send of <see cref="Mail"/> fails with a connection error, with the log's state read before the send and a case store holding <paramref name="record"/>.</summary>
+    private static (MailDispatcher Dispatcher, Mock<ISentMailLog> Log, CaseStoreOf Cases) Outage(SentMailState state, CaseRecord record)
+    {
+        var mailer = new Mock<IMailer>();
+        var log = new Mock<ISentMailLog>();
+        var cases = new CaseStoreOf(record);
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(state);
+        log.Setup(l => l.MarkDelayedAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).ReturnsAsync((string _, DateTime since, CancellationToken _) => since);
+        mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("no route"));
+        return (Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), cases.Store), log, cases);
     }
 
     private static MailDispatcher Dispatcher(IMailer mailer, ISentMailLog log, IAuditLog audit, ICaseStore? cases = null) =>
         new(mailer, log, new CaseJournal(cases ?? Mock.Of<ICaseStore>(), audit, TimeProvider.System), NullLogger<MailDispatcher>.Instance);
 
-    private static HeldUpMail HeldUp(OutgoingMail mail) => new(mail.Key, MailDispatcher.Shown(mail.Key), Articles.Reporting, DateTime.UtcNow);
+    private static HeldUpMail HeldUp(OutgoingMail mail) => HeldUpMail.Of(mail.Key, MailDispatcher.Shown(mail.Key), Articles.Reporting, new DateTime(2026, 3, 11, 2, 5, 0, DateTimeKind.Utc));
 
-    /// <summary>A case store that holds one record and applies updates to it, as the table store does.</summary>
+    /// <summary>A case store that holds one record and applies updates to it, and counts the writes.</summary>
     private sealed class CaseStoreOf
     {
         public CaseStoreOf(CaseRecord record)
@@ -369,15 +431,17 @@ public sealed class MailDispatcherTests
             store.Setup(s => s.UpdateAsync(record.Id, It.IsAny<Func<CaseRecord, CaseRecord>>(), It.IsAny<CancellationToken>()))
                 .ReturnsAsync((string _, Func<CaseRecord, CaseRecord> change, CancellationToken _) =>
                 {
-                    Updates++;
-                    return Record = change(Record);
+                    // As the table store: a change that returns the record it was given writes nothing.
+                    var changed = change(Record);
+                    if (!ReferenceEquals(changed, Record)) Writes++;
+                    return Record = changed;
                 });
             Store = store.Object;
         }
 
         public CaseRecord Record { get; private set; }
 
-        public int Updates { get; private set; }
+        public int Writes { get; private set; }
 
         public ICaseStore Store { get; }
     }
