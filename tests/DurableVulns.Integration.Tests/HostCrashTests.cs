@@ -21,6 +21,7 @@ public sealed class HostCrashTests : IAsyncLifetime
     public async Task Host_KilledWhileCaseWaitsOnTimer_RestartedHostFiresEveryStepOnce()
     {
         // Arrange: a case whose clock is waiting (reminder at 8 s, deadline at 12 s).
+        using var writes = new MailWrites(sandbox.MailDirectory);
         string id;
         DateTimeOffset received;
         await using (var first = HostProcess.Start(sandbox.Environment(), sandbox.Directory))
@@ -49,6 +50,11 @@ public sealed class HostCrashTests : IAsyncLifetime
         Assert.True(status["miitBreached"]!.GetValue<bool>());
         Assert.Single(sandbox.MailFiles(), m => m.Contains(id + "/acknowledgement", StringComparison.Ordinal));
         Assert.Single(sandbox.MailFiles(), m => m.Contains(id + "/miit-deadline-missed", StringComparison.Ordinal));
+        // The kill fell between sends, so no message went out twice: each file written once, not
+        // only one file per message (a repeated send overwrites its file).
+        var counts = await writes.CountsAsync(sandbox.MailDirectory);
+        Assert.False(writes.LostEvents, "the pickup folder watcher lost events");
+        Assert.All(counts, c => Assert.True(c.Value == 1, $"{c.Key} was written {c.Value} times"));
     }
 
     [Fact]

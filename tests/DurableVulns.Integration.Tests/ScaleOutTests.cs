@@ -106,6 +106,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         // lives on the partition its id hashes to (FNV-1a of the id, as the Azure Storage backend does).
         var moved = ids.Where(id => victimPartitions.Contains(PartitionOf(id, owners))).ToList();
         var stayed = ids.Except(moved).ToList();
+        Assert.NotEmpty(moved);
         var received = ids.ToDictionary(id => id, id => DateTimeOffset.Parse(done[id]["receivedAt"]!.GetValue<string>(), CultureInfo.InvariantCulture));
         var firstAfterKill = moved
             .SelectMany(id => done[id]["timeline"]!.AsArray().Select(e => e!["at"]!.GetValue<DateTimeOffset>()))
