@@ -36,7 +36,7 @@ public static class ApiServiceCollectionExtensions
             limiter.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await Problems.Status(StatusCodes.Status429TooManyRequests, "Too many reports from this address; retry later.")
+                await Problems.Status(StatusCodes.Status429TooManyRequests, "Too many requests from this address; retry later.")
                     .ExecuteAsync(context.HttpContext);
             };
             limiter.AddPolicy(IntakeRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
