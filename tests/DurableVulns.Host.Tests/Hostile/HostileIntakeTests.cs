@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using DurableVulns.Testing;
+using DurableVulns.Testing.Hostile;
 using Xunit.Abstractions;
 
 namespace DurableVulns.Host.Tests.Hostile;
@@ -48,7 +47,8 @@ public sealed class HostileIntakeTests(HostileHost host, ITestOutputHelper outpu
         // Act
         foreach (var item in corpus)
         {
-            var failure = await SendAsync(item, statuses);
+            var (answered, failure) = await BadIntakeSender.SendAsync(host.Anonymous, item);
+            if (answered is { } code) statuses[code] = statuses.GetValueOrDefault(code) + 1;
             if (failure is not null) failures.Add($"{item.Name}: {failure}");
         }
         var elapsed = stopwatch.Elapsed;
@@ -71,35 +71,4 @@ public sealed class HostileIntakeTests(HostileHost host, ITestOutputHelper outpu
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{corpus.Count} hostile requests in {elapsed.TotalSeconds:F1} s ({elapsed.TotalMilliseconds / corpus.Count:F1} ms each); answers: {answers}"));
     }
-
-    /// <summary>Sends one request; null when it got its expected 4xx problem, else what went wrong.</summary>
-    private async Task<string?> SendAsync(BadIntake item, SortedDictionary<int, int> statuses)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/reports")
-        {
-            Content = item.Streamed ? new StreamedContent(item.Body) : new ByteArrayContent(item.Body),
-        };
-        if (item.ContentType is not null) request.Content.Headers.TryAddWithoutValidation("Content-Type", item.ContentType);
-        if (item.IdempotencyKey is not null) request.Headers.TryAddWithoutValidation("Idempotency-Key", item.IdempotencyKey);
-        try
-        {
-            using var response = await host.Anonymous.SendAsync(request);
-            var status = (int)response.StatusCode;
-            statuses[status] = statuses.GetValueOrDefault(status) + 1;
-            var body = await response.Content.ReadAsStringAsync();
-            if (status != item.Expected) return $"expected {item.Expected}, got {status}: {Clip(body)}";
-            if (response.Content.Headers.ContentType is not MediaTypeHeaderValue { MediaType: "application/problem+json" })
-                return $"content type {response.Content.Headers.ContentType}, not application/problem+json";
-            using var problem = JsonDocument.Parse(body);
-            return problem.RootElement.TryGetProperty("status", out var reported) && reported.GetInt32() == status
-                ? null
-                : $"the problem's status is not {status}: {Clip(body)}";
-        }
-        catch (Exception ex) when (ex is HttpRequestException or JsonException or IOException or InvalidOperationException)
-        {
-            return $"{ex.GetType().Name}: {ex.Message}";
-        }
-    }
-
-    private static string Clip(string text) => text.Length <= 300 ? text : text[..300] + "…";
 }

@@ -2,9 +2,8 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using DurableVulns.Testing;
 
-namespace DurableVulns.Host.Tests.Hostile;
+namespace DurableVulns.Testing.Hostile;
 
 /// <summary>
 /// A generated corpus of intake requests that are each invalid: malformed JSON, wrong types at every

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace DurableVulns.Host.Tests.Hostile;
+namespace DurableVulns.Testing.Hostile;
 
 /// <summary>A request body sent without a Content-Length, as a client streaming it would.</summary>
 public sealed class StreamedContent(byte[] body) : HttpContent

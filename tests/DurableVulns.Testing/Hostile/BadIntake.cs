@@ -1,4 +1,4 @@
-namespace DurableVulns.Host.Tests.Hostile;
+namespace DurableVulns.Testing.Hostile;
 
 /// <summary>
 /// One hostile intake request: a body sent as is, with a content type (none when null), with or
