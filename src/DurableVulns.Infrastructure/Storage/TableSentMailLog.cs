@@ -6,18 +6,21 @@ namespace DurableVulns.Infrastructure.Storage;
 
 /// <summary>
 /// Which logical messages were sent, keyed by a hash of the message key: one row per message,
-/// with <c>SentAtUtc</c> once it was sent and <c>DelayedSinceUtc</c> if a send failed before.
+/// with <c>SentAtUtc</c> once it was sent, <c>DelayedSinceUtc</c> if a send failed before, and
+/// <c>RefusedAtUtc</c> if the mail service refused it for good.
 /// </summary>
 public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
 {
     private const string Table = "SentMail";
     private const string SentAt = "SentAtUtc";
     private const string DelayedSince = "DelayedSinceUtc";
+    private const string RefusedAt = "RefusedAtUtc";
 
     public async Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default)
     {
         var row = await ReadAsync(key, cancellationToken);
         if (row is null) return SentMailState.NotSent;
+        if (Has(row, RefusedAt)) return SentMailState.Refused;
         return (Has(row, SentAt), Has(row, DelayedSince)) switch
         {
             (true, true) => SentMailState.SentAfterDelay,
@@ -79,11 +82,19 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
         }
     }
 
+    public async Task MarkRefusedAsync(string key, DateTime refusedAtUtc, CancellationToken cancellationToken = default)
+    {
+        var client = await tables.GetAsync(Table, cancellationToken);
+        var (partition, row) = KeysOf(key);
+        // Merged, not inserted: a message held up before it was refused already has its row.
+        await client.UpsertEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [RefusedAt] = refusedAtUtc }, TableUpdateMode.Merge, cancellationToken);
+    }
+
     private async Task<TableEntity?> ReadAsync(string key, CancellationToken cancellationToken)
     {
         var client = await tables.GetAsync(Table, cancellationToken);
         var (partition, row) = KeysOf(key);
-        var response = await client.GetEntityIfExistsAsync<TableEntity>(partition, row, [SentAt, DelayedSince], cancellationToken);
+        var response = await client.GetEntityIfExistsAsync<TableEntity>(partition, row, [SentAt, DelayedSince, RefusedAt], cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 

@@ -10,9 +10,10 @@ namespace DurableVulns.Workflows.Mail;
 /// Sends a logical message once: the sent-mail log is checked before sending and written
 /// after. A crash between the two can repeat a send (at least once); the pickup mailer
 /// names its files by key, so locally a repeat overwrites rather than duplicates.
-/// A message the mail service refuses for good is a dead letter: it is logged as an error and
-/// written to the case's audit trail, and the case goes on, because retrying it would hold back
-/// the case's later steps (its MIIT clock among them) for ever. Any other failure throws, so the
+/// A message the mail service refuses for good is a dead letter: it is logged as an error, written
+/// to the case's audit trail and to the sent-mail log (so that a retried activity does not send it
+/// again), and the case goes on, because retrying it would hold back the case's later steps (its
+/// MIIT clock among them) for ever. Any other failure throws, so the
 /// activity is retried. Its first failure also writes a MailDelayed entry and marks the message
 /// held up on the case record, which the console's list shows, so that the PSIRT sees that a
 /// message it owes is held up (the worker's log alone told nobody); the send that ends the delay
@@ -32,6 +33,12 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
             await RecordSentAfterDelayAsync(caseId, article, mail);
         }
         if (state is SentMailState.Sent or SentMailState.SentAfterDelay) return MailOutcome.SentBefore;
+        if (state == SentMailState.Refused)
+        {
+            // A retry after the refusal (a crash after it): a dead letter is not sent again.
+            await ReleaseAsync(caseId, mail.Key);
+            return MailOutcome.Refused;
+        }
         try
         {
             await mailer.SendAsync(mail, cancellationToken);
@@ -41,6 +48,7 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
             LogRefused(logger, Shown(mail.Key), refused.Message);
             await journal.RecordAsync(caseId, RefusalKey(mail.Key), TimelineTypes.MailRefused, article,
                 $"Message {Shown(mail.Key)} to {mail.To.Count} address(es) was not delivered: {refused.Message} Reach its recipients another way.");
+            await sentMail.MarkRefusedAsync(mail.Key, journal.UtcNow, cancellationToken);
             // A refusal ends a delay too (its entry takes over); another attempt may have marked it.
             await ReleaseAsync(caseId, mail.Key);
             return MailOutcome.Refused;

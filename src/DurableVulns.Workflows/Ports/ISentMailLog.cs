@@ -16,4 +16,7 @@ public interface ISentMailLog
     /// message delayed before, so that the delay is now over.
     /// </summary>
     Task<bool> MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>Records that the mail service refused the message for good, so that a retried activity does not send it again.</summary>
+    Task MarkRefusedAsync(string key, DateTime refusedAtUtc, CancellationToken cancellationToken = default);
 }

@@ -12,4 +12,7 @@ public enum SentMailState
 
     /// <summary>Sent after at least one failed send.</summary>
     SentAfterDelay,
+
+    /// <summary>Refused for good by the mail service: a dead letter, not to be sent again.</summary>
+    Refused,
 }

@@ -5,12 +5,13 @@ namespace DurableVulns.Functions.Tests.Fakes;
 
 internal sealed class InMemorySentMailLog : ISentMailLog
 {
-    private readonly ConcurrentDictionary<string, (DateTime? DelayedSince, bool Sent)> rows = new();
+    private readonly ConcurrentDictionary<string, (DateTime? DelayedSince, bool Sent, bool Refused)> rows = new();
 
     public Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(rows.TryGetValue(key, out var row)
             ? (row.Sent, row.DelayedSince is not null) switch
             {
+                _ when row.Refused => SentMailState.Refused,
                 (true, true) => SentMailState.SentAfterDelay,
                 (true, false) => SentMailState.Sent,
                 _ => SentMailState.Delayed,
@@ -19,10 +20,16 @@ internal sealed class InMemorySentMailLog : ISentMailLog
 
     public Task<DateTime?> MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default)
     {
-        var row = rows.GetOrAdd(key, (sinceUtc, false));
+        var row = rows.GetOrAdd(key, (sinceUtc, false, false));
         return Task.FromResult(row.Sent ? null : row.DelayedSince);
     }
 
     public Task<bool> MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default) =>
-        Task.FromResult(rows.AddOrUpdate(key, (null, true), (_, row) => row with { Sent = true }).DelayedSince is not null);
+        Task.FromResult(rows.AddOrUpdate(key, (null, true, false), (_, row) => row with { Sent = true }).DelayedSince is not null);
+
+    public Task MarkRefusedAsync(string key, DateTime refusedAtUtc, CancellationToken cancellationToken = default)
+    {
+        rows.AddOrUpdate(key, (null, false, true), (_, row) => row with { Refused = true });
+        return Task.CompletedTask;
+    }
 }

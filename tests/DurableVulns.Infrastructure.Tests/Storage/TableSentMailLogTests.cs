@@ -181,6 +181,22 @@ public sealed class TableSentMailLogTests(StorageFixture storage) : IClassFixtur
         Assert.Equal(expected, endedDelay);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task MarkRefusedAsync_HeldUpBeforeOrNot_StateIsRefused(bool delayedBefore)
+    {
+        // Arrange
+        var key = Key("advisory");
+        if (delayedBefore) await log.MarkDelayedAsync(key, SentAt);
+
+        // Act
+        await log.MarkRefusedAsync(key, SentAt.AddMinutes(1));
+
+        // Assert
+        Assert.Equal(SentMailState.Refused, await log.StateAsync(key));
+    }
+
     private async Task<TableEntity> Row(string key)
     {
         var hash = StorageKeys.Hash(key);

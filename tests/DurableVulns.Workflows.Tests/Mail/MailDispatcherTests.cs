@@ -98,8 +98,9 @@ public sealed class MailDispatcherTests
         // Act
         var outcome = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail);
 
-        // Assert: a dead letter on the case's trail, and nothing marked as sent.
+        // Assert: a dead letter on the case's trail and in the log, and nothing marked as sent.
         Assert.Equal(MailOutcome.Refused, outcome);
+        log.Verify(l => l.MarkRefusedAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Once);
         audit.Verify(a => a.AppendAsync(CaseId, It.Is<AuditEntry>(e => e.Key == MailDispatcher.RefusalKey(Mail.Key) &&
             e.Type == TimelineTypes.MailRefused && e.Article == Articles.Reporting && e.Detail.Contains("HTTP 400")), It.IsAny<CancellationToken>()), Times.Once);
         log.Verify(l => l.MarkSentAsync(It.IsAny<string>(), It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -310,6 +311,23 @@ public sealed class MailDispatcherTests
         // Assert
         Assert.Equal(MailOutcome.SentBefore, outcome);
         Assert.Null(cases.Record.MailHeldUp);
+    }
+
+    [Fact]
+    public async Task SendOnce_RetriedAfterARefusal_DoesNotSendAgain()
+    {
+        // Arrange: the activity was retried after a crash that followed the refusal.
+        var mailer = new Mock<IMailer>(MockBehavior.Strict);
+        var log = new Mock<ISentMailLog>();
+        var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Received));
+        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.Refused);
+        var dispatcher = Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), cases.Store);
+
+        // Act
+        var outcome = await dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail);
+
+        // Assert: the step still says it was refused; the strict mailer proves nothing was sent.
+        Assert.Equal(MailOutcome.Refused, outcome);
     }
 
     [Fact]
