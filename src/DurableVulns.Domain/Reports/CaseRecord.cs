@@ -1,4 +1,5 @@
 using DurableVulns.Domain.Disclosure;
+using DurableVulns.Domain.Rules;
 
 namespace DurableVulns.Domain.Reports;
 
@@ -37,7 +38,7 @@ public sealed record CaseRecord(
     /// <summary>When the longest-held of the messages the mail service has not taken yet first failed; null when none is held up.</summary>
     public DateTime? MailHeldUpSinceUtc => MailHeldUp is { Count: > 0 } held ? held.Min(m => m.SinceUtc) : null;
 
-    public bool IsMailHeldUp(string mailKey) => MailHeldUp?.Any(m => m.KeyHash == HeldUpMail.HashOf(mailKey)) == true;
+    public bool IsMailHeldUp(string mailKey) => MailHeldUp?.Any(m => m.KeyHash == TextHash.Sha256Hex(mailKey)) == true;
 
     /// <summary>The record with <paramref name="mail"/> held up; this same record if its message is held up already.</summary>
     public CaseRecord WithMailHeldUp(HeldUpMail mail) =>
@@ -46,5 +47,5 @@ public sealed record CaseRecord(
     /// <summary>The record without the held-up message <paramref name="mailKey"/> (sent, or refused for good); this same record if it is not held up.</summary>
     public CaseRecord WithoutMailHeldUp(string mailKey) => !IsMailHeldUp(mailKey)
         ? this
-        : this with { MailHeldUp = MailHeldUp!.Where(m => m.KeyHash != HeldUpMail.HashOf(mailKey)).ToList() is { Count: > 0 } rest ? rest : null };
+        : this with { MailHeldUp = MailHeldUp!.Where(m => m.KeyHash != TextHash.Sha256Hex(mailKey)).ToList() is { Count: > 0 } rest ? rest : null };
 }

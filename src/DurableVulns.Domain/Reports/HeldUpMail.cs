@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using DurableVulns.Domain.Rules;
 
 namespace DurableVulns.Domain.Reports;
 
@@ -13,8 +12,5 @@ namespace DurableVulns.Domain.Reports;
 public sealed record HeldUpMail(string KeyHash, string Message, string Article, DateTime SinceUtc)
 {
     public static HeldUpMail Of(string mailKey, string message, string article, DateTime sinceUtc) =>
-        new(HashOf(mailKey), message, article, sinceUtc);
-
-    /// <summary>Lower-case hex SHA-256 of the mail key.</summary>
-    public static string HashOf(string mailKey) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(mailKey)));
+        new(TextHash.Sha256Hex(mailKey), message, article, sinceUtc);
 }

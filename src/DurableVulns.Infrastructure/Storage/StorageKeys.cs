@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using DurableVulns.Domain.Rules;
 
 namespace DurableVulns.Infrastructure.Storage;
 
@@ -7,8 +6,7 @@ namespace DurableVulns.Infrastructure.Storage;
 public static class StorageKeys
 {
     /// <summary>Lower-case hex SHA-256 of <paramref name="value"/>.</summary>
-    public static string Hash(string value) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    public static string Hash(string value) => TextHash.Sha256Hex(value);
 
     /// <summary>True when <paramref name="key"/> can be a partition or row key as it is.</summary>
     public static bool IsSafe(string key) =>

@@ -20,11 +20,12 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
     {
         var row = await ReadAsync(key, cancellationToken);
         if (row is null) return SentMailState.NotSent;
-        if (Has(row, RefusedAt)) return SentMailState.Refused;
-        return (Has(row, SentAt), Has(row, DelayedSince)) switch
+        // Sent wins over refused: an attempt that was refused does not undo another one's send.
+        return (Has(row, SentAt), Has(row, DelayedSince), Has(row, RefusedAt)) switch
         {
-            (true, true) => SentMailState.SentAfterDelay,
-            (true, false) => SentMailState.Sent,
+            (true, true, _) => SentMailState.SentAfterDelay,
+            (true, false, _) => SentMailState.Sent,
+            (false, _, true) => SentMailState.Refused,
             _ => SentMailState.Delayed,
         };
     }
@@ -42,10 +43,11 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
             }
             catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
             {
-                // Marked before: that mark stands, delayed by an earlier failure or sent by another attempt.
+                // Marked before: that mark stands, delayed by an earlier failure, or sent or refused by
+                // another attempt, which ended the delay.
                 var existing = await ReadAsync(key, cancellationToken);
                 if (existing is null) continue;
-                return Has(existing, SentAt) ? null : existing.GetDateTimeOffset(DelayedSince)!.Value.UtcDateTime;
+                return Has(existing, SentAt) || Has(existing, RefusedAt) ? null : existing.GetDateTimeOffset(DelayedSince)?.UtcDateTime;
             }
         }
     }

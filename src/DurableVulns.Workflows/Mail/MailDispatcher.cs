@@ -85,7 +85,7 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     // Best effort: the entry and the marks must not hide the send's own failure, which is what gets
     // retried. In a storage outage they cannot be written either; the log still has both. The case
     // is marked only while the sent-mail log says the message is delayed, and checked again after,
-    // because another attempt may have sent it (and found nothing to clear) in between.
+    // because another attempt may have sent it or had it refused (and found nothing to clear) in between.
     private async Task RecordDelayAsync(string caseId, string article, OutgoingMail mail, Exception failure)
     {
         LogDelayed(logger, failure, Shown(mail.Key));
@@ -96,7 +96,7 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
                 "It is retried on the policy's intervals until the mail service takes it, and this step of the case waits until then.");
             if (await sentMail.MarkDelayedAsync(mail.Key, journal.UtcNow) is not { } since) return;
             await journal.Cases.UpdateAsync(caseId, r => r.WithMailHeldUp(HeldUpMail.Of(mail.Key, Shown(mail.Key), article, since)));
-            if (await sentMail.StateAsync(mail.Key) is SentMailState.Sent or SentMailState.SentAfterDelay) await ReleaseAsync(caseId, mail.Key);
+            if (await sentMail.StateAsync(mail.Key) is not SentMailState.Delayed) await ReleaseAsync(caseId, mail.Key);
         }
         catch (Exception auditFailure)
         {

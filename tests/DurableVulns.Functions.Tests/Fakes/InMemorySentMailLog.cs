@@ -9,11 +9,11 @@ internal sealed class InMemorySentMailLog : ISentMailLog
 
     public Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default) =>
         Task.FromResult(rows.TryGetValue(key, out var row)
-            ? (row.Sent, row.DelayedSince is not null) switch
+            ? (row.Sent, row.DelayedSince is not null, row.Refused) switch
             {
-                _ when row.Refused => SentMailState.Refused,
-                (true, true) => SentMailState.SentAfterDelay,
-                (true, false) => SentMailState.Sent,
+                (true, true, _) => SentMailState.SentAfterDelay,
+                (true, false, _) => SentMailState.Sent,
+                (false, _, true) => SentMailState.Refused,
                 _ => SentMailState.Delayed,
             }
             : SentMailState.NotSent);
@@ -21,7 +21,7 @@ internal sealed class InMemorySentMailLog : ISentMailLog
     public Task<DateTime?> MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default)
     {
         var row = rows.GetOrAdd(key, (sinceUtc, false, false));
-        return Task.FromResult(row.Sent ? null : row.DelayedSince);
+        return Task.FromResult(row.Sent || row.Refused ? null : row.DelayedSince);
     }
 
     public Task<bool> MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default) =>

@@ -197,6 +197,34 @@ public sealed class TableSentMailLogTests(StorageFixture storage) : IClassFixtur
         Assert.Equal(SentMailState.Refused, await log.StateAsync(key));
     }
 
+    [Fact]
+    public async Task MarkDelayedAsync_RefusedBefore_ReturnsNull()
+    {
+        // Arrange: another attempt had the message refused for good.
+        var key = Key("advisory");
+        await log.MarkRefusedAsync(key, SentAt);
+
+        // Act
+        var since = await log.MarkDelayedAsync(key, SentAt.AddSeconds(1));
+
+        // Assert
+        Assert.Null(since);
+    }
+
+    [Fact]
+    public async Task StateAsync_SentByOneAttemptRefusedToAnother_Sent()
+    {
+        // Arrange
+        var key = Key("advisory");
+        await log.MarkSentAsync(key, SentAt);
+
+        // Act
+        await log.MarkRefusedAsync(key, SentAt.AddSeconds(1));
+
+        // Assert
+        Assert.Equal(SentMailState.Sent, await log.StateAsync(key));
+    }
+
     private async Task<TableEntity> Row(string key)
     {
         var hash = StorageKeys.Hash(key);

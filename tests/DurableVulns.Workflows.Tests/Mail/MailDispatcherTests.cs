@@ -234,14 +234,16 @@ public sealed class MailDispatcherTests
         Assert.Null(cases.Record.MailHeldUp);
     }
 
-    [Fact]
-    public async Task SendOnce_AnotherAttemptSendsItWhileTheCaseIsMarked_ClearsTheMarkAgain()
+    [Theory]
+    [InlineData(SentMailState.SentAfterDelay)]
+    [InlineData(SentMailState.Refused)]
+    public async Task SendOnce_AnotherAttemptEndsTheDelayWhileTheCaseIsMarked_ClearsTheMarkAgain(SentMailState meanwhile)
     {
-        // Arrange: the other attempt sent the message and found no mark to clear just before this one marked the case.
+        // Arrange: the other attempt sent the message (or had it refused) and found no mark to clear just before this one marked the case.
         var (dispatcher, log, cases) = Outage(SentMailState.NotSent, ActivitySamples.Case(CaseStage.Received));
         log.SetupSequence(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>()))
             .ReturnsAsync(SentMailState.NotSent)
-            .ReturnsAsync(SentMailState.SentAfterDelay);
+            .ReturnsAsync(meanwhile);
 
         // Act
         await Assert.ThrowsAsync<HttpRequestException>(() => dispatcher.SendOnceAsync(CaseId, Articles.Reporting, Mail));
@@ -357,13 +359,11 @@ public sealed class MailDispatcherTests
         // Arrange: an advisory's key names its recipient; the send is held up or refused.
         var advisory = new OutgoingMail("case-1/advisory/user@customer.example.cn", ["user@customer.example.cn"], "Subject", "Body");
         var mailer = new Mock<IMailer>();
-        var log = new Mock<ISentMailLog>();
+        var log = LogThatMarks(advisory.Key, SentMailState.NotSent);
         var logger = new FakeLogger<MailDispatcher>();
-        log.Setup(l => l.StateAsync(advisory.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
         mailer.Setup(m => m.SendAsync(advisory, It.IsAny<CancellationToken>())).ThrowsAsync(refusedForGood
             ? new MailRefusedException("SendGrid refused the message for good: HTTP 400 (BadRequest).")
             : new MailServiceException("SendGrid did not accept the message: HTTP 503 (ServiceUnavailable)."));
-        log.Setup(l => l.MarkDelayedAsync(advisory.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).ReturnsAsync((string _, DateTime since, CancellationToken _) => since);
         var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Received));
         var dispatcher = new MailDispatcher(mailer.Object, log.Object, new CaseJournal(cases.Store, Mock.Of<IAuditLog>(), TimeProvider.System), logger);
 
@@ -413,10 +413,8 @@ public sealed class MailDispatcherTests
     private static (MailDispatcher Dispatcher, Mock<IAuditLog> Audit) FailingSend(OutgoingMail mail, Exception failure)
     {
         var mailer = new Mock<IMailer>();
-        var log = new Mock<ISentMailLog>();
+        var log = LogThatMarks(mail.Key, SentMailState.NotSent);
         var audit = new Mock<IAuditLog>();
-        log.Setup(l => l.StateAsync(mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.NotSent);
-        log.Setup(l => l.MarkDelayedAsync(mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).ReturnsAsync((string _, DateTime since, CancellationToken _) => since);
         mailer.Setup(m => m.SendAsync(mail, It.IsAny<CancellationToken>())).ThrowsAsync(failure);
         return (Dispatcher(mailer.Object, log.Object, audit.Object, new CaseStoreOf(ActivitySamples.Case(CaseStage.Received)).Store), audit);
     }
@@ -425,12 +423,24 @@ public sealed class MailDispatcherTests
     private static (MailDispatcher Dispatcher, Mock<ISentMailLog> Log, CaseStoreOf Cases) Outage(SentMailState state, CaseRecord record)
     {
         var mailer = new Mock<IMailer>();
-        var log = new Mock<ISentMailLog>();
+        var log = LogThatMarks(Mail.Key, state);
         var cases = new CaseStoreOf(record);
-        log.Setup(l => l.StateAsync(Mail.Key, It.IsAny<CancellationToken>())).ReturnsAsync(state);
-        log.Setup(l => l.MarkDelayedAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).ReturnsAsync((string _, DateTime since, CancellationToken _) => since);
         mailer.Setup(m => m.SendAsync(Mail, It.IsAny<CancellationToken>())).ThrowsAsync(new HttpRequestException("no route"));
         return (Dispatcher(mailer.Object, log.Object, Mock.Of<IAuditLog>(), cases.Store), log, cases);
+    }
+
+    /// <summary>A sent-mail log that starts at <paramref name="state"/> for <paramref name="key"/> and is delayed once a failure marks it, as the table is.</summary>
+    private static Mock<ISentMailLog> LogThatMarks(string key, SentMailState state)
+    {
+        var log = new Mock<ISentMailLog>();
+        log.Setup(l => l.StateAsync(key, It.IsAny<CancellationToken>())).ReturnsAsync(() => state);
+        log.Setup(l => l.MarkDelayedAsync(key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, DateTime since, CancellationToken _) =>
+            {
+                state = SentMailState.Delayed;
+                return since;
+            });
+        return log;
     }
 
     private static MailDispatcher Dispatcher(IMailer mailer, ISentMailLog log, IAuditLog audit, ICaseStore? cases = null) =>
