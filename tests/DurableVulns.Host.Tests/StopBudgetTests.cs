@@ -14,7 +14,7 @@ namespace DurableVulns.Host.Tests;
 public sealed class StopBudgetTests(DurableVulnsHost host)
 {
     [Fact]
-    public void ShutdownTimeout_HostAsConfigured_LeavesHalfASecondOfTheFiveForTheExit()
+    public void ShutdownTimeout_HostAsConfigured_WithinTheFiveSecondBudget()
     {
         // Act
         var timeout = host.Services.GetRequiredService<IOptions<HostOptions>>().Value.ShutdownTimeout;

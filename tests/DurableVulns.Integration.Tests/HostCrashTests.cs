@@ -50,11 +50,12 @@ public sealed class HostCrashTests : IAsyncLifetime
         Assert.True(status["miitBreached"]!.GetValue<bool>());
         Assert.Single(sandbox.MailFiles(), m => m.Contains(id + "/acknowledgement", StringComparison.Ordinal));
         Assert.Single(sandbox.MailFiles(), m => m.Contains(id + "/miit-deadline-missed", StringComparison.Ordinal));
-        // The kill fell between sends, so no message went out twice: each file written once, not
-        // only one file per message (a repeated send overwrites its file).
+        // No message went out twice, beyond one send the kill may have cut off (a slow start can put
+        // the reminder's send at the kill): counted as file writes, since a repeated send overwrites its file.
         var counts = await writes.CountsAsync(sandbox.MailDirectory);
         Assert.False(writes.LostEvents, "the pickup folder watcher lost events");
-        Assert.All(counts, c => Assert.True(c.Value == 1, $"{c.Key} was written {c.Value} times"));
+        var extraWrites = counts.Sum(c => c.Value - 1);
+        Assert.True(extraWrites <= 1, $"{extraWrites} repeated sends: {string.Join(", ", counts.Where(c => c.Value > 1).Select(c => $"{c.Key} × {c.Value}"))}");
     }
 
     [Fact]
