@@ -13,11 +13,11 @@ namespace DurableVulns.Workflows.Mail;
 /// A message the mail service refuses for good is a dead letter: it is logged as an error, written
 /// to the case's audit trail and to the sent-mail log (so that a retried activity does not send it
 /// again), and the case goes on, because retrying it would hold back the case's later steps (its
-/// MIIT clock among them) for ever. Any other failure throws, so the
-/// activity is retried. Its first failure also writes a MailDelayed entry and marks the message
-/// held up on the case record, which the console's list shows, so that the PSIRT sees that a
-/// message it owes is held up (the worker's log alone told nobody); the send that ends the delay
-/// writes a MailSentAfterDelay entry and clears the mark.
+/// MIIT clock among them) for ever. Any other failure throws, so the activity is retried. Its first
+/// failure also writes a MailDelayed entry and marks the message held up on the case record, which
+/// the console's list shows, so that the PSIRT sees that a message it owes is held up (the worker's
+/// log alone told nobody); the send that ends the delay writes a MailSentAfterDelay entry and clears
+/// the mark.
 /// </summary>
 public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail, CaseJournal journal, ILogger<MailDispatcher> logger)
 {
