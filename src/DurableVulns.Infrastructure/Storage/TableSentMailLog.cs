@@ -16,40 +16,16 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
     private const string DelayedSince = "DelayedSinceUtc";
     private const string RefusedAt = "RefusedAtUtc";
 
-    public async Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default)
-    {
-        var row = await ReadAsync(key, cancellationToken);
-        if (row is null) return SentMailState.NotSent;
-        // Sent wins over refused: an attempt that was refused does not undo another one's send.
-        return (Has(row, SentAt), Has(row, DelayedSince), Has(row, RefusedAt)) switch
-        {
-            (true, true, _) => SentMailState.SentAfterDelay,
-            (true, false, _) => SentMailState.Sent,
-            (false, _, true) => SentMailState.Refused,
-            _ => SentMailState.Delayed,
-        };
-    }
+    public async Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default) =>
+        await ReadAsync(key, cancellationToken) is { } row ? StateOf(row) : SentMailState.NotSent;
 
     public async Task<DateTime?> MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default)
     {
-        var client = await tables.GetAsync(Table, cancellationToken);
-        var (partition, row) = KeysOf(key);
-        while (true)
-        {
-            try
-            {
-                await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [DelayedSince] = sinceUtc }, cancellationToken);
-                return sinceUtc;
-            }
-            catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
-            {
-                // Marked before: that mark stands, delayed by an earlier failure, or sent or refused by
-                // another attempt, which ended the delay.
-                var existing = await ReadAsync(key, cancellationToken);
-                if (existing is null) continue;
-                return Has(existing, SentAt) || Has(existing, RefusedAt) ? null : existing.GetDateTimeOffset(DelayedSince)?.UtcDateTime;
-            }
-        }
+        // Marked before: that mark stands, delayed by an earlier failure, or sent or refused by
+        // another attempt, which ended the delay.
+        var existing = await AddOrReadAsync(key, DelayedSince, sinceUtc, cancellationToken);
+        if (existing is null) return sinceUtc;
+        return StateOf(existing) == SentMailState.Delayed ? existing.GetDateTimeOffset(DelayedSince)?.UtcDateTime : null;
     }
 
     public async Task<bool> MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default)
@@ -58,28 +34,20 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
         var (partition, row) = KeysOf(key);
         while (true)
         {
+            // Marked before: sent already (keep that time), or delayed, which this send ends. Only a
+            // message that was held up costs these further requests.
+            var existing = await AddOrReadAsync(key, SentAt, sentAtUtc, cancellationToken);
+            if (existing is null) return false;
+            var delayed = Has(existing, DelayedSince);
+            if (Has(existing, SentAt)) return delayed;
             try
             {
-                await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [SentAt] = sentAtUtc }, cancellationToken);
-                return false;
+                await client.UpdateEntityAsync(new TableEntity(partition, row) { [SentAt] = sentAtUtc }, existing.ETag, TableUpdateMode.Merge, cancellationToken);
+                return delayed;
             }
-            catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
+            catch (RequestFailedException conflict) when (conflict.Status is 404 or 412)
             {
-                // Marked before: sent already (keep that time), or delayed, which this send ends. Only a
-                // message that was held up costs these further requests.
-                var existing = await ReadAsync(key, cancellationToken);
-                if (existing is null) continue;
-                var delayed = Has(existing, DelayedSince);
-                if (Has(existing, SentAt)) return delayed;
-                try
-                {
-                    await client.UpdateEntityAsync(new TableEntity(partition, row) { [SentAt] = sentAtUtc }, existing.ETag, TableUpdateMode.Merge, cancellationToken);
-                    return delayed;
-                }
-                catch (RequestFailedException conflict) when (conflict.Status is 404 or 412)
-                {
-                    // Changed or removed in between: look again.
-                }
+                // Changed or removed in between: look again.
             }
         }
     }
@@ -99,6 +67,35 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
         var response = await client.GetEntityIfExistsAsync<TableEntity>(partition, row, [SentAt, DelayedSince, RefusedAt], cancellationToken);
         return response.HasValue ? response.Value : null;
     }
+
+    // Inserts the message's row with one time column; null when this insert made it, else the row
+    // an earlier mark made (inserted again if it was removed in between).
+    private async Task<TableEntity?> AddOrReadAsync(string key, string column, DateTime at, CancellationToken cancellationToken)
+    {
+        var client = await tables.GetAsync(Table, cancellationToken);
+        var (partition, row) = KeysOf(key);
+        while (true)
+        {
+            try
+            {
+                await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [column] = at }, cancellationToken);
+                return null;
+            }
+            catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
+            {
+                if (await ReadAsync(key, cancellationToken) is { } existing) return existing;
+            }
+        }
+    }
+
+    // Sent wins over refused: an attempt that was refused does not undo another one's send.
+    private static SentMailState StateOf(TableEntity row) => (Has(row, SentAt), Has(row, DelayedSince), Has(row, RefusedAt)) switch
+    {
+        (true, true, _) => SentMailState.SentAfterDelay,
+        (true, false, _) => SentMailState.Sent,
+        (false, _, true) => SentMailState.Refused,
+        _ => SentMailState.Delayed,
+    };
 
     // A selected column the row lacks can come back as null rather than be left out.
     private static bool Has(TableEntity row, string column) => row.GetDateTimeOffset(column) is not null;
