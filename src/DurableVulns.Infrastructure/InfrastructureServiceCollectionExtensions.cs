@@ -5,6 +5,7 @@ using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace DurableVulns.Infrastructure;
 
@@ -26,7 +27,8 @@ public static class InfrastructureServiceCollectionExtensions
                 : "UseDevelopmentStorage=true";
             options.TaskHub = configuration["DurableVulns:TaskHub"] is { Length: > 0 } hub ? hub : DefaultTaskHub;
         });
-        services.Configure<PsirtOptions>(configuration.GetSection(PsirtOptions.Section));
+        services.AddOptions<PsirtOptions>().Bind(configuration.GetSection(PsirtOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PsirtOptions>, PsirtOptionsValidator>());
         services.AddSingleton<TableSet>();
         services.AddSingleton<ICaseStore, TableCaseStore>();
         services.AddSingleton<AuditWatch>();

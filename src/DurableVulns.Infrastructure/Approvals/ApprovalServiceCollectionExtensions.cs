@@ -17,7 +17,8 @@ public static class ApprovalServiceCollectionExtensions
 
         services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApprovalOptions>, ApprovalOptionsValidator>());
-        services.Configure<ReviewerOptions>(configuration.GetSection(ReviewerOptions.Section));
+        services.AddOptions<ReviewerOptions>().Bind(configuration.GetSection(ReviewerOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReviewerOptions>, ReviewerOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
 
         // One key per process: built once, so that an ephemeral key is not replaced behind the links it signed.
