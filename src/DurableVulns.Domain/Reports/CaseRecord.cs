@@ -45,7 +45,10 @@ public sealed record CaseRecord(
         MailHeldUp?.Any(m => m.KeyHash == mail.KeyHash) == true ? this : this with { MailHeldUp = [.. MailHeldUp ?? [], mail] };
 
     /// <summary>The record without the held-up message <paramref name="mailKey"/> (sent, or refused for good); this same record if it is not held up.</summary>
-    public CaseRecord WithoutMailHeldUp(string mailKey) => !IsMailHeldUp(mailKey)
+    public CaseRecord WithoutMailHeldUp(string mailKey) => WithoutHeldUpHash(TextHash.Sha256Hex(mailKey));
+
+    /// <summary>The record without the held-up message whose key hashes to <paramref name="keyHash"/>; this same record if it is not held up.</summary>
+    public CaseRecord WithoutHeldUpHash(string keyHash) => MailHeldUp?.Any(m => m.KeyHash == keyHash) != true
         ? this
-        : this with { MailHeldUp = MailHeldUp!.Where(m => m.KeyHash != TextHash.Sha256Hex(mailKey)).ToList() is { Count: > 0 } rest ? rest : null };
+        : this with { MailHeldUp = MailHeldUp.Where(m => m.KeyHash != keyHash).ToList() is { Count: > 0 } rest ? rest : null };
 }

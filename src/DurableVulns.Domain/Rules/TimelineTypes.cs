@@ -16,6 +16,7 @@ public static class TimelineTypes
     public const string MailRefused = nameof(MailRefused);
     public const string MailDelayed = nameof(MailDelayed);
     public const string MailSentAfterDelay = nameof(MailSentAfterDelay);
+    public const string MailWithdrawn = nameof(MailWithdrawn);
     public const string Closed = nameof(Closed);
     public const string ActionRefused = nameof(ActionRefused);
     public const string DisclosureRequested = nameof(DisclosureRequested);

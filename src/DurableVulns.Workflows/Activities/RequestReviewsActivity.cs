@@ -9,7 +9,8 @@ namespace DurableVulns.Workflows.Activities;
 
 /// <summary>
 /// Mails every configured reviewer of each role a pair of approval links. A retry issues new
-/// links but sends no second mail: the mail key is per review, role and reviewer.
+/// links but sends no second mail: the mail key is per review, role and reviewer. A retry after
+/// a reviewer was taken out of the configuration withdraws the request to them that was held up.
 /// </summary>
 public sealed class RequestReviewsActivity(CaseJournal journal, MailDispatcher mail, IApprovalLinkIssuer links, IOptions<ReviewerOptions> reviewers)
     : TaskActivity<ReviewInput, int>
@@ -17,14 +18,16 @@ public sealed class RequestReviewsActivity(CaseJournal journal, MailDispatcher m
     public override async Task<int> RunAsync(TaskActivityContext context, ReviewInput input)
     {
         var record = await journal.GetAsync(input.CaseId);
-        var asked = 0;
+        var asked = new List<OutgoingMail>();
         foreach (var role in input.Roles)
             foreach (var reviewer in reviewers.Value.For(role))
             {
                 var grant = ReviewGrants.For(input, role, reviewer);
-                await mail.SendOnceAsync(input.CaseId, Articles.ForReview(input.Kind), ReviewMails.ReviewRequest(record, input, role, reviewer, await links.IssueAsync(grant), reminder: null));
-                asked++;
+                var request = ReviewMails.ReviewRequest(record, input, role, reviewer, await links.IssueAsync(grant), reminder: null);
+                await mail.SendOnceAsync(input.CaseId, Articles.ForReview(input.Kind), request);
+                asked.Add(request);
             }
-        return asked;
+        await mail.WithdrawUnsentAsync(record, asked, ReviewMails.NoLongerReviewer);
+        return asked.Count;
     }
 }

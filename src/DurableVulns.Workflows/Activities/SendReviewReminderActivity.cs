@@ -9,7 +9,8 @@ namespace DurableVulns.Workflows.Activities;
 
 /// <summary>
 /// A step of a review's clock: a reminder (with fresh links) to the reviewers of the roles that
-/// have not decided, or an escalation to the PSIRT.
+/// have not decided, or an escalation to the PSIRT. A retry after a reviewer was taken out of the
+/// configuration withdraws the reminder to them that was held up.
 /// </summary>
 public sealed class SendReviewReminderActivity(
     CaseJournal journal, MailDispatcher mail, IApprovalLinkIssuer links, IOptions<ReviewerOptions> reviewers, IOptions<PsirtOptions> psirt)
@@ -30,13 +31,16 @@ public sealed class SendReviewReminderActivity(
             return true;
         }
         var refused = 0;
+        var reminded = new List<OutgoingMail>();
         foreach (var role in input.PendingRoles)
             foreach (var reviewer in reviewers.Value.For(role))
             {
                 var issued = await links.IssueAsync(ReviewGrants.For(review, role, reviewer));
-                if (await mail.SendOnceAsync(review.CaseId, article, ReviewMails.ReviewRequest(record, review, role, reviewer, issued, input.Step)) == MailOutcome.Refused)
-                    refused++;
+                var reminder = ReviewMails.ReviewRequest(record, review, role, reviewer, issued, input.Step);
+                if (await mail.SendOnceAsync(review.CaseId, article, reminder) == MailOutcome.Refused) refused++;
+                reminded.Add(reminder);
             }
+        await mail.WithdrawUnsentAsync(record, reminded, ReviewMails.NoLongerReviewer);
         await journal.RecordAsync(review.CaseId, $"{review.ReviewId}-{input.Step.Key}", TimelineTypes.ReviewerReminder, article,
             MailDispatcher.Describe(refused, $"Reminder {input.Step.Ordinal + 1} to the {pending} reviewers."));
         return true;

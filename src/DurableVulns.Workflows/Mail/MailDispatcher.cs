@@ -66,6 +66,28 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
         return MailOutcome.Sent;
     }
 
+    /// <summary>
+    /// Withdraws the held-up marks of a step's messages that the step no longer sends, each with a
+    /// MailWithdrawn entry that gives <paramref name="reason"/>: a message to a reviewer taken out of
+    /// the configuration while it was held up is not retried, so its mark would stay for ever. A mark
+    /// belongs to the step when it shows as one of <paramref name="attempted"/> (their keys differ only
+    /// in the address), and is withdrawn when none of them has its key. <paramref name="before"/> is
+    /// the case as the step read it first: marks made since are the step's own messages.
+    /// </summary>
+    public async Task WithdrawUnsentAsync(CaseRecord before, IReadOnlyCollection<OutgoingMail> attempted, string reason)
+    {
+        if (before.MailHeldUp is not { Count: > 0 } held) return;
+        var shown = attempted.Select(m => Shown(m.Key)).ToHashSet(StringComparer.Ordinal);
+        var keyHashes = attempted.Select(m => TextHash.Sha256Hex(m.Key)).ToHashSet(StringComparer.Ordinal);
+        foreach (var unsent in held.Where(m => shown.Contains(m.Message) && !keyHashes.Contains(m.KeyHash)))
+        {
+            LogWithdrawn(logger, unsent.Message, reason);
+            await journal.RecordAsync(before.Id, "mail-withdrawn:" + unsent.KeyHash, TimelineTypes.MailWithdrawn, unsent.Article,
+                $"Message {unsent.Message}, held up since {unsent.SinceUtc:O}, is no longer sent: {reason}");
+            await journal.Cases.UpdateAsync(before.Id, r => r.WithoutHeldUpHash(unsent.KeyHash));
+        }
+    }
+
     /// <summary>The audit key of a refused message: one entry per message, however often its activity is retried.</summary>
     public static string RefusalKey(string mailKey) => "mail-refused:" + mailKey;
 
@@ -144,6 +166,9 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MailKey} could not be sent; its activity is retried.")]
     private static partial void LogDelayed(ILogger logger, Exception failure, string mailKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message {MailKey}, held up before, is no longer sent: {Reason}")]
+    private static partial void LogWithdrawn(ILogger logger, string mailKey, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Message {MailKey} could not be sent, and its MailDelayed entry or held-up mark could not be written either.")]
     private static partial void LogDelayNotRecorded(ILogger logger, Exception failure, string mailKey);

@@ -384,6 +384,45 @@ public sealed class MailDispatcherTests
         Assert.DoesNotContain(lines, line => line.Contains("customer.example.cn", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task WithdrawUnsent_HeldUpMessageTheStepNoLongerSends_WithdrawsItWithAnEntry()
+    {
+        // Arrange: the request to a reviewer taken out of the configuration was held up; the step now asks another.
+        var removed = ReviewRequest("old-reviewer@miit.example.cn");
+        var asked = ReviewRequest("new-reviewer@miit.example.cn");
+        var audit = new Mock<IAuditLog>();
+        var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Assessed).WithMailHeldUp(HeldUp(removed)));
+        var dispatcher = Dispatcher(Mock.Of<IMailer>(), Mock.Of<ISentMailLog>(), audit.Object, cases.Store);
+
+        // Act
+        await dispatcher.WithdrawUnsentAsync(cases.Record, [asked], "its reviewer was taken out of the configuration.");
+
+        // Assert
+        Assert.Null(cases.Record.MailHeldUp);
+        audit.Verify(a => a.AppendAsync(CaseId, It.Is<AuditEntry>(e => e.Key == "mail-withdrawn:" + TextHash.Sha256Hex(removed.Key) &&
+            e.Type == TimelineTypes.MailWithdrawn && e.Article == Articles.Reporting &&
+            e.Detail == "Message case-1/review/r1/MIIT/…, held up since 2026-03-11T02:05:00.0000000Z, is no longer sent: its reviewer was taken out of the configuration." &&
+            !e.Detail.Contains("old-reviewer", StringComparison.Ordinal)), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task WithdrawUnsent_HeldUpMessagesTheStepSendsOrDoesNotOwn_KeepsThem()
+    {
+        // Arrange: the step's own message is still owed (its retry sends it), and the acknowledgement is another step's.
+        var asked = ReviewRequest("reviewer@miit.example.cn");
+        var audit = new Mock<IAuditLog>(MockBehavior.Strict);
+        var cases = new Mock<ICaseStore>(MockBehavior.Strict);
+        var record = ActivitySamples.Case(CaseStage.Assessed).WithMailHeldUp(HeldUp(asked)).WithMailHeldUp(HeldUp(Mail));
+        var dispatcher = Dispatcher(Mock.Of<IMailer>(), Mock.Of<ISentMailLog>(), audit.Object, cases.Object);
+
+        // Act
+        await dispatcher.WithdrawUnsentAsync(record, [asked], "its reviewer was taken out of the configuration.");
+
+        // Assert: the strict mocks prove nothing was written.
+        audit.VerifyNoOtherCalls();
+        cases.VerifyNoOtherCalls();
+    }
+
     [Theory]
     [InlineData(MailOutcome.Sent, "Acknowledgement sent to the reporter.")]
     [InlineData(MailOutcome.SentBefore, "Acknowledgement sent to the reporter.")]
@@ -445,6 +484,8 @@ public sealed class MailDispatcherTests
 
     private static MailDispatcher Dispatcher(IMailer mailer, ISentMailLog log, IAuditLog audit, ICaseStore? cases = null) =>
         new(mailer, log, new CaseJournal(cases ?? Mock.Of<ICaseStore>(), audit, TimeProvider.System), NullLogger<MailDispatcher>.Instance);
+
+    private static OutgoingMail ReviewRequest(string reviewer) => new($"case-1/review/r1/MIIT/{reviewer}", [reviewer], "Review request", "Body");
 
     private static HeldUpMail HeldUp(OutgoingMail mail) => HeldUpMail.Of(mail.Key, MailDispatcher.Shown(mail.Key), Articles.Reporting, new DateTime(2026, 3, 11, 2, 5, 0, DateTimeKind.Utc));
 
