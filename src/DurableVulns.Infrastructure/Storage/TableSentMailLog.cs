@@ -7,7 +7,8 @@ namespace DurableVulns.Infrastructure.Storage;
 /// <summary>
 /// Which logical messages were sent, keyed by a hash of the message key: one row per message,
 /// with <c>SentAtUtc</c> once it was sent, <c>DelayedSinceUtc</c> if a send failed before, and
-/// <c>RefusedAtUtc</c> if the mail service refused it for good.
+/// <c>RefusedAtUtc</c> if the mail service refused it for good. The key itself is not kept: advisory
+/// and review keys hold recipients' addresses, and these rows are never purged.
 /// </summary>
 public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
 {
@@ -57,7 +58,7 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
         var client = await tables.GetAsync(Table, cancellationToken);
         var (partition, row) = KeysOf(key);
         // Merged, not inserted: a message held up before it was refused already has its row.
-        await client.UpsertEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [RefusedAt] = refusedAtUtc }, TableUpdateMode.Merge, cancellationToken);
+        await client.UpsertEntityAsync(new TableEntity(partition, row) { [RefusedAt] = refusedAtUtc }, TableUpdateMode.Merge, cancellationToken);
     }
 
     private async Task<TableEntity?> ReadAsync(string key, CancellationToken cancellationToken)
@@ -78,7 +79,7 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
         {
             try
             {
-                await client.AddEntityAsync(new TableEntity(partition, row) { ["Key"] = key, [column] = at }, cancellationToken);
+                await client.AddEntityAsync(new TableEntity(partition, row) { [column] = at }, cancellationToken);
                 return null;
             }
             catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))

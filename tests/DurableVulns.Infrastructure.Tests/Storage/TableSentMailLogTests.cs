@@ -62,7 +62,6 @@ public sealed class TableSentMailLogTests(StorageFixture storage) : IClassFixtur
 
         // Assert
         var row = await Row(key);
-        Assert.Equal(key, row.GetString("Key"));
         Assert.Equal(SentAt, row.GetDateTimeOffset("SentAtUtc")!.Value.UtcDateTime);
     }
 
@@ -223,6 +222,23 @@ public sealed class TableSentMailLogTests(StorageFixture storage) : IClassFixtur
 
         // Assert
         Assert.Equal(SentMailState.Sent, await log.StateAsync(key));
+    }
+
+    [Fact]
+    public async Task Marks_KeyHoldingAnAddress_RowKeepsNoPartOfTheKey()
+    {
+        // Arrange: an advisory's key names its recipient; the message is held up, sent, then (by another attempt) refused.
+        var key = Key("advisory/user@customer.example.cn");
+
+        // Act
+        await log.MarkDelayedAsync(key, SentAt);
+        await log.MarkSentAsync(key, SentAt.AddMinutes(5));
+        await log.MarkRefusedAsync(key, SentAt.AddMinutes(6));
+
+        // Assert: only the hash (its keys) and the three times; these rows are never purged.
+        var row = await Row(key);
+        Assert.Equal(["DelayedSinceUtc", "RefusedAtUtc", "SentAtUtc"], row.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")).Order());
+        Assert.DoesNotContain(row, pair => pair.Value is string text && text.Contains("customer.example.cn", StringComparison.Ordinal));
     }
 
     private async Task<TableEntity> Row(string key)
