@@ -63,6 +63,10 @@ public sealed class HostProcess : IAsyncDisposable
         env["DurableVulns__IntakePermitsPerMinute"] = "1000000";
         env["DurableVulns__Mail__Mode"] = "Pickup";
         env["DurableVulns__Mail__PickupDirectory"] = Path.Combine(work, "mail");
+        // Production has no recipients of its own; the host refuses to start without them.
+        env["DurableVulns__Psirt__Addresses__0"] = "psirt@bench.example";
+        env["DurableVulns__Reviewers__MIIT__0"] = "miit-reviewer@bench.example";
+        env["DurableVulns__Reviewers__MPS__0"] = "mps-reviewer@bench.example";
         env["Logging__LogLevel__Default"] = "Warning";
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in options.Engine) env["DurableVulns__Engine__" + name] = value;

@@ -31,6 +31,8 @@ internal sealed class FunctionsTestHost : IDisposable
             // PSIRT actions answer at once instead of waiting to see the (absent) orchestration apply them.
             ["DurableVulns:ActionWait"] = "00:00:00",
             ["DurableVulns:Psirt:Addresses:0"] = "psirt@example.test",
+            ["DurableVulns:Reviewers:MIIT:0"] = "miit-reviewer@example.test",
+            ["DurableVulns:Reviewers:MPS:0"] = "mps-reviewer@example.test",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();

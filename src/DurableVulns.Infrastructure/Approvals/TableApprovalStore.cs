@@ -166,8 +166,22 @@ public sealed partial class TableApprovalStore(
         && claims.ExpiresAt.UtcDateTime == ticket.Grant.ExpiresAtUtc
         && codec.IsFor(claims, ticket.Grant.Reviewer);
 
-    private bool IsReviewer(ReviewerRole role, string reviewer) =>
-        reviewers.CurrentValue.For(role).Any(address => string.Equals(address?.Trim(), reviewer.Trim(), StringComparison.OrdinalIgnoreCase));
+    private bool IsReviewer(ReviewerRole role, string reviewer)
+    {
+        ReviewerOptions current;
+        try
+        {
+            current = reviewers.CurrentValue;
+        }
+        catch (OptionsValidationException invalid)
+        {
+            // A reloaded settings file that fails the start-up check: no link counts until it is
+            // mended, rather than every click failing with a 500.
+            LogReviewersInvalid(invalid);
+            return false;
+        }
+        return current.For(role).Any(address => string.Equals(address?.Trim(), reviewer.Trim(), StringComparison.OrdinalIgnoreCase));
+    }
 
     private static TableEntity TokenEntity(string partition, string row, string siblingRow, ApprovalGrant grant, bool approve, DateTime expiresAtUtc, DateTime issuedAtUtc) =>
         new(partition, row)
@@ -228,6 +242,9 @@ public sealed partial class TableApprovalStore(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Review {ReviewId} closed: its unused approval links are now refused.")]
     private partial void LogClosed(string reviewId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The reviewer settings are invalid; approval links are refused until they are mended.")]
+    private partial void LogReviewersInvalid(Exception failure);
 
     private sealed record Lookup(ApprovalCheck Check, TableEntity? TokenRow)
     {

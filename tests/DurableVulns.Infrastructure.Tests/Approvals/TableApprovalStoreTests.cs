@@ -248,6 +248,23 @@ public sealed class TableApprovalStoreTests(StorageFixture storage) : IClassFixt
     }
 
     [Fact]
+    public async Task RedeemAsync_ReviewerSettingsReloadedInvalid_ReturnsNotAReviewerAndChangesNothing()
+    {
+        // Arrange: the settings file was edited into one that fails the start-up check, and reloaded.
+        var store = Store();
+        var token = TokenOf((await store.IssueAsync(NewGrant())).ApproveUrl);
+        reviewers.Failure = new OptionsValidationException("DurableVulns:Reviewers", typeof(ReviewerOptions), ["DurableVulns:Reviewers:MPS needs at least one address"]);
+
+        // Act
+        var redeem = await store.RedeemAsync(token);
+
+        // Assert: refused, not a 500; once mended, the same link still counts.
+        Assert.Equal(ApprovalTokenStatus.NotAReviewer, redeem.Status);
+        reviewers.Failure = null;
+        Assert.Equal(ApprovalTokenStatus.Valid, (await store.RedeemAsync(token)).Status);
+    }
+
+    [Fact]
     public async Task CheckAsync_ReviewerListedWithOtherCase_ReturnsValid()
     {
         // Arrange
