@@ -38,17 +38,19 @@ public sealed record CaseRecord(
     /// <summary>When the longest-held of the messages the mail service has not taken yet first failed; null when none is held up.</summary>
     public DateTime? MailHeldUpSinceUtc => MailHeldUp is { Count: > 0 } held ? held.Min(m => m.SinceUtc) : null;
 
-    public bool IsMailHeldUp(string mailKey) => MailHeldUp?.Any(m => m.KeyHash == TextHash.Sha256Hex(mailKey)) == true;
+    public bool IsMailHeldUp(string mailKey) => IsHeldUpHash(TextHash.Sha256Hex(mailKey));
 
     /// <summary>The record with <paramref name="mail"/> held up; this same record if its message is held up already.</summary>
     public CaseRecord WithMailHeldUp(HeldUpMail mail) =>
-        MailHeldUp?.Any(m => m.KeyHash == mail.KeyHash) == true ? this : this with { MailHeldUp = [.. MailHeldUp ?? [], mail] };
+        IsHeldUpHash(mail.KeyHash) ? this : this with { MailHeldUp = [.. MailHeldUp ?? [], mail] };
 
     /// <summary>The record without the held-up message <paramref name="mailKey"/> (sent, or refused for good); this same record if it is not held up.</summary>
-    public CaseRecord WithoutMailHeldUp(string mailKey) => WithoutHeldUpHash(TextHash.Sha256Hex(mailKey));
+    public CaseRecord WithoutMailHeldUp(string mailKey) => WithoutMailHeldUpHash(TextHash.Sha256Hex(mailKey));
 
     /// <summary>The record without the held-up message whose key hashes to <paramref name="keyHash"/>; this same record if it is not held up.</summary>
-    public CaseRecord WithoutHeldUpHash(string keyHash) => MailHeldUp?.Any(m => m.KeyHash == keyHash) != true
+    public CaseRecord WithoutMailHeldUpHash(string keyHash) => !IsHeldUpHash(keyHash)
         ? this
-        : this with { MailHeldUp = MailHeldUp.Where(m => m.KeyHash != keyHash).ToList() is { Count: > 0 } rest ? rest : null };
+        : this with { MailHeldUp = MailHeldUp!.Where(m => m.KeyHash != keyHash).ToList() is { Count: > 0 } rest ? rest : null };
+
+    private bool IsHeldUpHash(string keyHash) => MailHeldUp?.Any(m => m.KeyHash == keyHash) == true;
 }

@@ -7,8 +7,9 @@ namespace DurableVulns.Infrastructure.Storage;
 /// <summary>
 /// Which logical messages were sent, keyed by a hash of the message key: one row per message,
 /// with <c>SentAtUtc</c> once it was sent, <c>DelayedSinceUtc</c> if a send failed before, and
-/// <c>RefusedAtUtc</c> if the mail service refused it for good. The key itself is not kept: advisory
-/// and review keys hold recipients' addresses, and these rows are never purged.
+/// <c>RefusedAtUtc</c> if the mail service refused it for good. The key itself is not written (rows
+/// written before 2026-11-26 still have it in a <c>Key</c> column): advisory and review keys hold
+/// recipients' addresses, and these rows are never purged.
 /// </summary>
 public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
 {
@@ -17,8 +18,11 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
     private const string DelayedSince = "DelayedSinceUtc";
     private const string RefusedAt = "RefusedAtUtc";
 
-    public async Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default) =>
-        await ReadAsync(key, cancellationToken) is { } row ? StateOf(row) : SentMailState.NotSent;
+    public Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default) =>
+        StateOfHashAsync(StorageKeys.Hash(key), cancellationToken);
+
+    public async Task<SentMailState> StateOfHashAsync(string keyHash, CancellationToken cancellationToken = default) =>
+        await ReadAsync(keyHash, cancellationToken) is { } row ? StateOf(row) : SentMailState.NotSent;
 
     public async Task<DateTime?> MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default)
     {
@@ -61,10 +65,10 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
         await client.UpsertEntityAsync(new TableEntity(partition, row) { [RefusedAt] = refusedAtUtc }, TableUpdateMode.Merge, cancellationToken);
     }
 
-    private async Task<TableEntity?> ReadAsync(string key, CancellationToken cancellationToken)
+    private async Task<TableEntity?> ReadAsync(string keyHash, CancellationToken cancellationToken)
     {
         var client = await tables.GetAsync(Table, cancellationToken);
-        var (partition, row) = KeysOf(key);
+        var (partition, row) = KeysOfHash(keyHash);
         var response = await client.GetEntityIfExistsAsync<TableEntity>(partition, row, [SentAt, DelayedSince, RefusedAt], cancellationToken);
         return response.HasValue ? response.Value : null;
     }
@@ -84,7 +88,7 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
             }
             catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
             {
-                if (await ReadAsync(key, cancellationToken) is { } existing) return existing;
+                if (await ReadAsync(row, cancellationToken) is { } existing) return existing;
             }
         }
     }
@@ -101,9 +105,7 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
     // A selected column the row lacks can come back as null rather than be left out.
     private static bool Has(TableEntity row, string column) => row.GetDateTimeOffset(column) is not null;
 
-    private static (string Partition, string Row) KeysOf(string key)
-    {
-        var hash = StorageKeys.Hash(key);
-        return (hash[..2], hash);
-    }
+    private static (string Partition, string Row) KeysOf(string key) => KeysOfHash(StorageKeys.Hash(key));
+
+    private static (string Partition, string Row) KeysOfHash(string keyHash) => (keyHash[..2], keyHash);
 }

@@ -71,8 +71,10 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     /// MailWithdrawn entry that gives <paramref name="reason"/>: a message to a reviewer taken out of
     /// the configuration while it was held up is not retried, so its mark would stay for ever. A mark
     /// belongs to the step when it shows as one of <paramref name="attempted"/> (their keys differ only
-    /// in the address), and is withdrawn when none of them has its key. <paramref name="before"/> is
-    /// the case as the step read it first: marks made since are the step's own messages.
+    /// in the address), and the step no longer sends it when none of them has its key. <paramref name="before"/>
+    /// is the case as the step read it first: marks made since are the step's own messages. The
+    /// sent-mail log has the last word: a message that went out after all (an earlier attempt sent it
+    /// and stopped before clearing its mark), or was refused, only has its mark cleared.
     /// </summary>
     public async Task WithdrawUnsentAsync(CaseRecord before, IReadOnlyCollection<OutgoingMail> attempted, string reason)
     {
@@ -81,12 +83,18 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
         var keyHashes = attempted.Select(m => TextHash.Sha256Hex(m.Key)).ToHashSet(StringComparer.Ordinal);
         foreach (var unsent in held.Where(m => shown.Contains(m.Message) && !keyHashes.Contains(m.KeyHash)))
         {
-            LogWithdrawn(logger, unsent.Message, reason);
-            await journal.RecordAsync(before.Id, "mail-withdrawn:" + unsent.KeyHash, TimelineTypes.MailWithdrawn, unsent.Article,
-                $"Message {unsent.Message}, held up since {unsent.SinceUtc:O}, is no longer sent: {reason}");
-            await journal.Cases.UpdateAsync(before.Id, r => r.WithoutHeldUpHash(unsent.KeyHash));
+            if (await sentMail.StateOfHashAsync(unsent.KeyHash) is SentMailState.NotSent or SentMailState.Delayed)
+            {
+                LogWithdrawn(logger, unsent.Message, reason);
+                await journal.RecordAsync(before.Id, WithdrawalKey(unsent.KeyHash), TimelineTypes.MailWithdrawn, unsent.Article,
+                    $"Message {unsent.Message}, held up since {unsent.SinceUtc:O}, is no longer sent: {reason}");
+            }
+            await journal.Cases.UpdateAsync(before.Id, r => r.WithoutMailHeldUpHash(unsent.KeyHash));
         }
     }
+
+    /// <summary>The audit key of a withdrawn message, by the hash its mark keeps (the key holds the reviewer's address).</summary>
+    public static string WithdrawalKey(string keyHash) => "mail-withdrawn:" + keyHash;
 
     /// <summary>The audit key of a refused message: one entry per message, however often its activity is retried.</summary>
     public static string RefusalKey(string mailKey) => "mail-refused:" + mailKey;

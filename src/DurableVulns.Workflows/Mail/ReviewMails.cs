@@ -17,7 +17,7 @@ public static class ReviewMails
     public const string ReviewTemplate = "review-request";
 
     /// <summary>Why a held-up request or reminder to a reviewer is withdrawn.</summary>
-    public const string NoLongerReviewer = "its reviewer was taken out of the configuration; the reviewers configured now were asked.";
+    public const string NoLongerReviewer = "its recipient is not among the reviewers configured now, who get the step's messages instead.";
 
     public static OutgoingMail ReviewRequest(CaseRecord record, ReviewInput review, ReviewerRole role, string reviewer, ApprovalLinks links, ClockStep? reminder)
     {

@@ -5,6 +5,9 @@ public interface ISentMailLog
 {
     Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>The state of the message whose key hashes to <paramref name="keyHash"/> (<see cref="Domain.Rules.TextHash.Sha256Hex"/>), as a held-up mark keeps it.</summary>
+    Task<SentMailState> StateOfHashAsync(string keyHash, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Records a failed send. Returns when the message's delay began (<paramref name="sinceUtc"/>, or the
     /// time an earlier failure recorded), or null when the message was sent or refused meanwhile.

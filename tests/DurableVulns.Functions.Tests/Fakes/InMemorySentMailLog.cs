@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
+using DurableVulns.Domain.Rules;
 using DurableVulns.Workflows.Ports;
 
 namespace DurableVulns.Functions.Tests.Fakes;
 
+/// <summary>The sent-mail log in memory, keyed as the table is, by the key's hash.</summary>
 internal sealed class InMemorySentMailLog : ISentMailLog
 {
     private readonly ConcurrentDictionary<string, (DateTime? DelayedSince, bool Sent, bool Refused)> rows = new();
 
     public Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(rows.TryGetValue(key, out var row)
+        StateOfHashAsync(TextHash.Sha256Hex(key), cancellationToken);
+
+    public Task<SentMailState> StateOfHashAsync(string keyHash, CancellationToken cancellationToken = default) =>
+        Task.FromResult(rows.TryGetValue(keyHash, out var row)
             ? (row.Sent, row.DelayedSince is not null, row.Refused) switch
             {
                 (true, true, _) => SentMailState.SentAfterDelay,
@@ -20,16 +25,16 @@ internal sealed class InMemorySentMailLog : ISentMailLog
 
     public Task<DateTime?> MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default)
     {
-        var row = rows.GetOrAdd(key, (sinceUtc, false, false));
+        var row = rows.GetOrAdd(TextHash.Sha256Hex(key), (sinceUtc, false, false));
         return Task.FromResult(row.Sent || row.Refused ? null : row.DelayedSince);
     }
 
     public Task<bool> MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default) =>
-        Task.FromResult(rows.AddOrUpdate(key, (null, true, false), (_, row) => row with { Sent = true }).DelayedSince is not null);
+        Task.FromResult(rows.AddOrUpdate(TextHash.Sha256Hex(key), (null, true, false), (_, row) => row with { Sent = true }).DelayedSince is not null);
 
     public Task MarkRefusedAsync(string key, DateTime refusedAtUtc, CancellationToken cancellationToken = default)
     {
-        rows.AddOrUpdate(key, (null, false, true), (_, row) => row with { Refused = true });
+        rows.AddOrUpdate(TextHash.Sha256Hex(key), (null, false, true), (_, row) => row with { Refused = true });
         return Task.CompletedTask;
     }
 }

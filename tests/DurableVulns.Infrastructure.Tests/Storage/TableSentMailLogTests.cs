@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using DurableVulns.Domain.Reports;
 using DurableVulns.Infrastructure.Storage;
 using DurableVulns.Workflows.Ports;
 
@@ -225,7 +226,22 @@ public sealed class TableSentMailLogTests(StorageFixture storage) : IClassFixtur
     }
 
     [Fact]
-    public async Task Marks_KeyHoldingAnAddress_RowKeepsNoPartOfTheKey()
+    public async Task StateOfHashAsync_HashAHeldUpMarkKeeps_StateOfItsKey()
+    {
+        // Arrange: a held-up mark on the case keeps the key's SHA-256, not the key.
+        var key = Key("review/r1/MIIT/reviewer@miit.example.cn");
+        await log.MarkDelayedAsync(key, SentAt);
+
+        // Act
+        var state = await log.StateOfHashAsync(HeldUpMail.Of(key, "shown", "Art. 9(1)", SentAt).KeyHash);
+
+        // Assert
+        Assert.Equal(SentMailState.Delayed, state);
+        Assert.Equal(SentMailState.NotSent, await log.StateOfHashAsync(HeldUpMail.Of(Key("other"), "shown", "Art. 9(1)", SentAt).KeyHash));
+    }
+
+    [Fact]
+    public async Task MarkRefusedAsync_AfterDelayAndSendOfKeyWithAddress_RowKeepsOnlyTheTimes()
     {
         // Arrange: an advisory's key names its recipient; the message is held up, sent, then (by another attempt) refused.
         var key = Key("advisory/user@customer.example.cn");

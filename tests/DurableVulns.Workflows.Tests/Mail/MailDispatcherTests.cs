@@ -391,15 +391,17 @@ public sealed class MailDispatcherTests
         var removed = ReviewRequest("old-reviewer@miit.example.cn");
         var asked = ReviewRequest("new-reviewer@miit.example.cn");
         var audit = new Mock<IAuditLog>();
+        var log = new Mock<ISentMailLog>(MockBehavior.Strict);
+        log.Setup(l => l.StateOfHashAsync(TextHash.Sha256Hex(removed.Key), It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.Delayed);
         var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Assessed).WithMailHeldUp(HeldUp(removed)));
-        var dispatcher = Dispatcher(Mock.Of<IMailer>(), Mock.Of<ISentMailLog>(), audit.Object, cases.Store);
+        var dispatcher = Dispatcher(Mock.Of<IMailer>(), log.Object, audit.Object, cases.Store);
 
         // Act
         await dispatcher.WithdrawUnsentAsync(cases.Record, [asked], "its reviewer was taken out of the configuration.");
 
         // Assert
         Assert.Null(cases.Record.MailHeldUp);
-        audit.Verify(a => a.AppendAsync(CaseId, It.Is<AuditEntry>(e => e.Key == "mail-withdrawn:" + TextHash.Sha256Hex(removed.Key) &&
+        audit.Verify(a => a.AppendAsync(CaseId, It.Is<AuditEntry>(e => e.Key == MailDispatcher.WithdrawalKey(TextHash.Sha256Hex(removed.Key)) &&
             e.Type == TimelineTypes.MailWithdrawn && e.Article == Articles.Reporting &&
             e.Detail == "Message case-1/review/r1/MIIT/…, held up since 2026-03-11T02:05:00.0000000Z, is no longer sent: its reviewer was taken out of the configuration." &&
             !e.Detail.Contains("old-reviewer", StringComparison.Ordinal)), It.IsAny<CancellationToken>()), Times.Once);
@@ -408,19 +410,51 @@ public sealed class MailDispatcherTests
     [Fact]
     public async Task WithdrawUnsent_HeldUpMessagesTheStepSendsOrDoesNotOwn_KeepsThem()
     {
-        // Arrange: the step's own message is still owed (its retry sends it), and the acknowledgement is another step's.
+        // Arrange: held up are the step's own message (its retry sends it), the other role's request,
+        // a reminder of the same review, another review's request, and the acknowledgement.
         var asked = ReviewRequest("reviewer@miit.example.cn");
+        var others = new[]
+        {
+            asked,
+            new OutgoingMail("case-1/review/r1/MPS/other@mps.example.cn", ["other@mps.example.cn"], "Review request", "Body"),
+            new OutgoingMail("case-1/review/r1/MIIT/other@miit.example.cn/Reminder-0", ["other@miit.example.cn"], "Reminder", "Body"),
+            new OutgoingMail("case-1/review/r2/MIIT/other@miit.example.cn", ["other@miit.example.cn"], "Review request", "Body"),
+            Mail,
+        };
+        var record = others.Aggregate(ActivitySamples.Case(CaseStage.Assessed), (r, mail) => r.WithMailHeldUp(HeldUp(mail)));
         var audit = new Mock<IAuditLog>(MockBehavior.Strict);
         var cases = new Mock<ICaseStore>(MockBehavior.Strict);
-        var record = ActivitySamples.Case(CaseStage.Assessed).WithMailHeldUp(HeldUp(asked)).WithMailHeldUp(HeldUp(Mail));
-        var dispatcher = Dispatcher(Mock.Of<IMailer>(), Mock.Of<ISentMailLog>(), audit.Object, cases.Object);
+        var log = new Mock<ISentMailLog>(MockBehavior.Strict);
+        var dispatcher = Dispatcher(Mock.Of<IMailer>(), log.Object, audit.Object, cases.Object);
 
         // Act
         await dispatcher.WithdrawUnsentAsync(record, [asked], "its reviewer was taken out of the configuration.");
 
-        // Assert: the strict mocks prove nothing was written.
+        // Assert: the strict mocks prove nothing was read or written.
         audit.VerifyNoOtherCalls();
         cases.VerifyNoOtherCalls();
+        log.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData(SentMailState.SentAfterDelay)]
+    [InlineData(SentMailState.Refused)]
+    public async Task WithdrawUnsent_HeldUpMessageSentOrRefusedMeanwhile_ClearsTheMarkWithoutAnEntry(SentMailState state)
+    {
+        // Arrange: an earlier attempt sent (or had refused) the message to the removed reviewer, and stopped before clearing its mark.
+        var removed = ReviewRequest("old-reviewer@miit.example.cn");
+        var audit = new Mock<IAuditLog>(MockBehavior.Strict);
+        var log = new Mock<ISentMailLog>();
+        log.Setup(l => l.StateOfHashAsync(TextHash.Sha256Hex(removed.Key), It.IsAny<CancellationToken>())).ReturnsAsync(state);
+        var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Assessed).WithMailHeldUp(HeldUp(removed)));
+        var dispatcher = Dispatcher(Mock.Of<IMailer>(), log.Object, audit.Object, cases.Store);
+
+        // Act
+        await dispatcher.WithdrawUnsentAsync(cases.Record, [ReviewRequest("new-reviewer@miit.example.cn")], "its reviewer was taken out of the configuration.");
+
+        // Assert: no entry says it was not sent; the strict audit log proves none was written.
+        Assert.Null(cases.Record.MailHeldUp);
+        audit.VerifyNoOtherCalls();
     }
 
     [Theory]
