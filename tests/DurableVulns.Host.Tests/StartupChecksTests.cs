@@ -1,4 +1,5 @@
 using DurableVulns.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 
@@ -26,5 +27,27 @@ public sealed class StartupChecksTests
         // Assert
         var invalid = Assert.IsType<OptionsValidationException>(failure);
         Assert.Contains(expected, invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_ProductionWithoutRecipientSettings_RefusesNamingEachList()
+    {
+        // Arrange: the placeholders ./run uses are Development's; a deployment must name its own.
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("AzureWebJobsStorage", DurableVulnsHost.ConnectionString);
+            builder.UseSetting("DurableVulns:TaskHub", "startupchecks");
+        });
+
+        // Act
+        var failure = Record.Exception(() => factory.CreateClient());
+
+        // Assert: one failure per list, all reported at once.
+        var invalid = Assert.IsType<AggregateException>(failure);
+        Assert.All(invalid.InnerExceptions, inner => Assert.IsType<OptionsValidationException>(inner));
+        Assert.Contains("DurableVulns:Psirt:Addresses needs at least one address", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("DurableVulns:Reviewers:MIIT needs at least one address", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("DurableVulns:Reviewers:MPS needs at least one address", invalid.Message, StringComparison.Ordinal);
     }
 }

@@ -15,9 +15,7 @@ internal static class AddressListRule
         if (requiredBecause is not null && addresses.Count == 0) failures.Add($"{setting} needs at least one address: {requiredBecause}");
         for (var i = 0; i < addresses.Count; i++)
         {
-            // A '/' would split the address across the segments of a mail key, which entries and
-            // log lines show with each address segment hidden.
-            if (string.IsNullOrWhiteSpace(addresses[i]) || !TextRules.IsEmail(addresses[i]) || addresses[i].Contains('/'))
+            if (string.IsNullOrWhiteSpace(addresses[i]) || !TextRules.IsEmail(addresses[i]))
                 failures.Add($"{setting}:{i} must be one plain e-mail address (no display name, no '/').");
         }
     }

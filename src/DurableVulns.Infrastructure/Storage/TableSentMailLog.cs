@@ -8,7 +8,7 @@ namespace DurableVulns.Infrastructure.Storage;
 /// Which logical messages were sent, keyed by a hash of the message key: one row per message,
 /// with <c>SentAtUtc</c> once it was sent, <c>DelayedSinceUtc</c> if a send failed before, and
 /// <c>RefusedAtUtc</c> if the mail service refused it for good. The key itself is not written (rows
-/// written before 2026-11-26 still have it in a <c>Key</c> column): advisory and review keys hold
+/// written before commit 45baf26 still have it in a <c>Key</c> column): advisory and review keys hold
 /// recipients' addresses, and these rows are never purged.
 /// </summary>
 public sealed class TableSentMailLog(TableSet tables) : ISentMailLog

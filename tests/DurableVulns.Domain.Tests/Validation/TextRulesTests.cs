@@ -71,6 +71,7 @@ public sealed class TextRulesTests
     [InlineData("a@b.com\n")]
     [InlineData("a\u0000@b.com")]
     [InlineData("a@b.com\u3000")]
+    [InlineData("ops/psirt@b.com")]
     public void IsEmail_NotOnePlainAddress_ReturnsFalse(string address)
     {
         // Arrange

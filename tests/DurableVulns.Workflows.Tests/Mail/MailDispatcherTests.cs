@@ -413,7 +413,7 @@ public sealed class MailDispatcherTests
         // Arrange: held up are the step's own message (its retry sends it), the other role's request,
         // a reminder of the same review, another review's request, and the acknowledgement.
         var asked = ReviewRequest("reviewer@miit.example.cn");
-        var others = new[]
+        var heldUp = new[]
         {
             asked,
             new OutgoingMail("case-1/review/r1/MPS/other@mps.example.cn", ["other@mps.example.cn"], "Review request", "Body"),
@@ -421,7 +421,7 @@ public sealed class MailDispatcherTests
             new OutgoingMail("case-1/review/r2/MIIT/other@miit.example.cn", ["other@miit.example.cn"], "Review request", "Body"),
             Mail,
         };
-        var record = others.Aggregate(ActivitySamples.Case(CaseStage.Assessed), (r, mail) => r.WithMailHeldUp(HeldUp(mail)));
+        var record = heldUp.Aggregate(ActivitySamples.Case(CaseStage.Assessed), (r, mail) => r.WithMailHeldUp(HeldUp(mail)));
         var audit = new Mock<IAuditLog>(MockBehavior.Strict);
         var cases = new Mock<ICaseStore>(MockBehavior.Strict);
         var log = new Mock<ISentMailLog>(MockBehavior.Strict);
