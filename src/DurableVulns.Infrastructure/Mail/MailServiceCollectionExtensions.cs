@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Validation;
 using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,11 @@ public static class MailServiceCollectionExtensions
 
         // Read now rather than on first send: a misconfigured host should fail at startup.
         var settings = section.Get<MailOptions>() ?? new MailOptions();
+        if (!TextRules.IsEmail(settings.From))
+        {
+            throw new InvalidOperationException($"{MailOptions.Section}:From must be one plain e-mail address.");
+        }
+
         switch (settings.Mode)
         {
             case MailMode.Pickup:
@@ -34,6 +40,14 @@ public static class MailServiceCollectionExtensions
                 {
                     throw new InvalidOperationException(
                         "DurableVulns:Mail:SendGridApiKey is required when DurableVulns:Mail:Mode is SendGrid");
+                }
+
+                // SendGrid refuses a sender it has not verified, and every send would be retried as
+                // an outage; a reserved domain (the local placeholder among them) can never be verified.
+                if (IsReservedDomain(settings.From))
+                {
+                    throw new InvalidOperationException(
+                        $"DurableVulns:Mail:From must be a sender verified in SendGrid when DurableVulns:Mail:Mode is SendGrid; {settings.From} is on a reserved domain.");
                 }
 
                 services.AddHttpClient(SendGridHttpClient);
@@ -50,5 +64,18 @@ public static class MailServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    // RFC 2606 and RFC 6761 names, which no one can own: .local, .localhost, .example, .test,
+    // .invalid, and example.com, .net and .org.
+    private static bool IsReservedDomain(string address)
+    {
+        var domain = address[(address.LastIndexOf('@') + 1)..].ToLowerInvariant();
+        var labels = domain.Split('.');
+        return labels[^1] is "local" or "localhost" or "example" or "test" or "invalid"
+            || domain is "example.com" or "example.net" or "example.org"
+            || domain.EndsWith(".example.com", StringComparison.Ordinal)
+            || domain.EndsWith(".example.net", StringComparison.Ordinal)
+            || domain.EndsWith(".example.org", StringComparison.Ordinal);
     }
 }

@@ -47,6 +47,7 @@ public sealed class MailServiceCollectionExtensionsTests
         {
             ["DurableVulns:Mail:Mode"] = "SendGrid",
             ["DurableVulns:Mail:SendGridApiKey"] = "SG.test-key",
+            ["DurableVulns:Mail:From"] = "psirt@acme.example.cn",
         });
 
         // Act
@@ -55,6 +56,44 @@ public sealed class MailServiceCollectionExtensionsTests
         // Assert
         using var provider = services.BuildServiceProvider();
         Assert.IsType<SendGridMailer>(provider.GetRequiredService<IMailer>());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("psirt@durablevulns.local")]
+    [InlineData("psirt@acme.example")]
+    [InlineData("psirt@mail.example.com")]
+    [InlineData("psirt@ci.test")]
+    public void AddDurableVulnsMail_SendGridWithReservedSender_ThrowsNamingTheSetting(string? from)
+    {
+        // Arrange: the default sender, or another one SendGrid could never verify.
+        var services = new ServiceCollection();
+        var values = new Dictionary<string, string?> { ["DurableVulns:Mail:Mode"] = "SendGrid", ["DurableVulns:Mail:SendGridApiKey"] = "SG.test-key" };
+        if (from is not null) values["DurableVulns:Mail:From"] = from;
+
+        // Act
+        var act = () => services.AddDurableVulnsMail(Configuration(values));
+
+        // Assert
+        var error = Assert.Throws<InvalidOperationException>(act);
+        Assert.StartsWith("DurableVulns:Mail:From must be a sender verified in SendGrid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("PSIRT <psirt@acme.example.cn>")]
+    public void AddDurableVulnsMail_SenderNotOnePlainAddress_ThrowsNamingTheSetting(string from)
+    {
+        // Arrange
+        var services = new ServiceCollection();
+        var configuration = Configuration(new() { ["DurableVulns:Mail:From"] = from });
+
+        // Act
+        var act = () => services.AddDurableVulnsMail(configuration);
+
+        // Assert
+        var error = Assert.Throws<InvalidOperationException>(act);
+        Assert.Equal("DurableVulns:Mail:From must be one plain e-mail address.", error.Message);
     }
 
     [Fact]
