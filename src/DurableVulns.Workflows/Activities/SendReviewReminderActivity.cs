@@ -10,10 +10,11 @@ namespace DurableVulns.Workflows.Activities;
 /// <summary>
 /// A step of a review's clock: a reminder (with fresh links) to the reviewers of the roles that
 /// have not decided, or an escalation to the PSIRT. A retry after a reviewer was taken out of the
-/// configuration withdraws the reminder to them that was held up.
+/// configuration withdraws the reminder to them that was held up. The reviewers are read as the
+/// settings are now (see <see cref="RequestReviewsActivity"/>).
 /// </summary>
 public sealed class SendReviewReminderActivity(
-    CaseJournal journal, MailDispatcher mail, IApprovalLinkIssuer links, IOptions<ReviewerOptions> reviewers, IOptions<PsirtOptions> psirt)
+    CaseJournal journal, MailDispatcher mail, IApprovalLinkIssuer links, IOptionsMonitor<ReviewerOptions> reviewers, IOptions<PsirtOptions> psirt)
     : TaskActivity<ReviewStepInput, bool>
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, ReviewStepInput input)
@@ -33,7 +34,7 @@ public sealed class SendReviewReminderActivity(
         var refused = 0;
         var reminded = new List<OutgoingMail>();
         foreach (var role in input.PendingRoles)
-            foreach (var reviewer in reviewers.Value.For(role))
+            foreach (var reviewer in reviewers.CurrentValue.For(role))
             {
                 var issued = await links.IssueAsync(ReviewGrants.For(review, role, reviewer));
                 var reminder = ReviewMails.ReviewRequest(record, review, role, reviewer, issued, input.Step);

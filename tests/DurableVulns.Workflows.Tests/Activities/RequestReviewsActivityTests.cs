@@ -4,7 +4,6 @@ using DurableVulns.Workflows.Activities;
 using DurableVulns.Workflows.Contracts;
 using DurableVulns.Workflows.Ports;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Options;
 using Moq;
 
 namespace DurableVulns.Workflows.Tests.Activities;
@@ -14,15 +13,15 @@ public sealed class RequestReviewsActivityTests
     private static readonly ReviewInput Review = new("case-1", "r1", ReviewKind.EarlyDisclosure, [ReviewerRole.MIIT, ReviewerRole.MPS],
         ActivitySamples.Received, ReviewPolicy.Default);
 
-    private static readonly IOptions<ReviewerOptions> Reviewers =
-        Options.Create(new ReviewerOptions { MIIT = ["new@miit.example.cn"], MPS = ["reviewer@mps.example.cn"] });
-
     [Fact]
     public async Task Run_RetriedAfterAHeldUpReviewerWasTakenOut_WithdrawsTheirRequestAndAsksTheConfiguredOnes()
     {
         // Arrange: the request to the MIIT reviewer who has since been replaced was held up in an outage.
-        var parts = new ReviewActivityParts("case-1/review/r1/MIIT/old@miit.example.cn", SentMailState.Delayed);
-        var activity = new RequestReviewsActivity(parts.Journal, parts.Dispatcher, parts.Links.Object, Reviewers);
+        var parts = new ReviewActivityParts("case-1/review/r1/MIIT/old@miit.example.cn", SentMailState.Delayed)
+        {
+            Reviewers = new ReviewerOptions { MIIT = ["new@miit.example.cn"], MPS = ["reviewer@mps.example.cn"] },
+        };
+        var activity = new RequestReviewsActivity(parts.Journal, parts.Dispatcher, parts.Links.Object, parts.ReviewerSettings);
 
         // Act
         var asked = await activity.RunAsync(Mock.Of<TaskActivityContext>(), Review);

@@ -4,14 +4,16 @@ using DurableVulns.Workflows.Activities;
 using DurableVulns.Workflows.Mail;
 using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Moq;
 
 namespace DurableVulns.Workflows.Tests.Activities;
 
 /// <summary>
 /// What the review activities' tests run on: case-1 with a held-up message whose send the sent-mail log
-/// shows as <paramref name="heldUpState"/>, a case store that applies updates to it, and loose mocks
-/// of the mailer, the audit log and the link issuer.
+/// shows as <paramref name="heldUpState"/>, a case store that applies updates to it, the reviewer
+/// settings as a reload would change them (<see cref="Reviewers"/>), and loose mocks of the mailer,
+/// the audit log and the link issuer.
 /// </summary>
 internal sealed class ReviewActivityParts
 {
@@ -26,11 +28,19 @@ internal sealed class ReviewActivityParts
         var sentMail = new Mock<ISentMailLog>();
         sentMail.Setup(l => l.StateOfHashAsync(TextHash.Sha256Hex(heldUpKey), It.IsAny<CancellationToken>())).ReturnsAsync(heldUpState);
         Links.Setup(l => l.IssueAsync(It.IsAny<ApprovalGrant>(), It.IsAny<CancellationToken>())).ReturnsAsync(new ApprovalLinks("https://a", "https://r"));
+        var monitor = new Mock<IOptionsMonitor<ReviewerOptions>>();
+        monitor.Setup(m => m.CurrentValue).Returns(() => Reviewers);
+        ReviewerSettings = monitor.Object;
         Journal = new CaseJournal(cases.Object, Audit.Object, TimeProvider.System);
         Dispatcher = new MailDispatcher(Mailer.Object, sentMail.Object, Journal, NullLogger<MailDispatcher>.Instance);
     }
 
     public CaseRecord Record { get; private set; }
+
+    /// <summary>The reviewer settings as they are now; set it to reload them.</summary>
+    public ReviewerOptions Reviewers { get; set; } = new() { MIIT = ["reviewer@miit.example.cn"], MPS = ["reviewer@mps.example.cn"] };
+
+    public IOptionsMonitor<ReviewerOptions> ReviewerSettings { get; }
 
     public Mock<IMailer> Mailer { get; } = new();
 

@@ -21,9 +21,11 @@ public sealed class SendReviewReminderActivityTests
     public async Task Run_RetriedAfterAHeldUpReviewerWasTakenOut_WithdrawsTheirReminderAndRemindsTheConfiguredOnes()
     {
         // Arrange: MPS has not decided; the reminder to the MPS reviewer who has since been replaced was held up.
-        var parts = new ReviewActivityParts("case-1/review/r1/MPS/old@mps.example.cn/Reminder-0", SentMailState.Delayed);
-        var reviewers = Options.Create(new ReviewerOptions { MIIT = ["reviewer@miit.example.cn"], MPS = ["new@mps.example.cn"] });
-        var activity = new SendReviewReminderActivity(parts.Journal, parts.Dispatcher, parts.Links.Object, reviewers, Options.Create(new PsirtOptions()));
+        var parts = new ReviewActivityParts("case-1/review/r1/MPS/old@mps.example.cn/Reminder-0", SentMailState.Delayed)
+        {
+            Reviewers = new ReviewerOptions { MIIT = ["reviewer@miit.example.cn"], MPS = ["new@mps.example.cn"] },
+        };
+        var activity = Activity(parts);
 
         // Act
         await activity.RunAsync(Mock.Of<TaskActivityContext>(), new ReviewStepInput(Review, FirstReminder, [ReviewerRole.MPS]));
@@ -41,8 +43,7 @@ public sealed class SendReviewReminderActivityTests
     {
         // Arrange: the MIIT reminder of this step is held up; this run is MPS's only (MIIT's own retry sends it).
         var parts = new ReviewActivityParts("case-1/review/r1/MIIT/reviewer@miit.example.cn/Reminder-0", SentMailState.Delayed);
-        var reviewers = Options.Create(new ReviewerOptions { MIIT = ["reviewer@miit.example.cn"], MPS = ["new@mps.example.cn"] });
-        var activity = new SendReviewReminderActivity(parts.Journal, parts.Dispatcher, parts.Links.Object, reviewers, Options.Create(new PsirtOptions()));
+        var activity = Activity(parts);
 
         // Act
         await activity.RunAsync(Mock.Of<TaskActivityContext>(), new ReviewStepInput(Review, FirstReminder, [ReviewerRole.MPS]));
@@ -51,4 +52,23 @@ public sealed class SendReviewReminderActivityTests
         Assert.NotNull(parts.Record.MailHeldUp);
         parts.VerifyWithdrawals(Times.Never());
     }
+
+    [Fact]
+    public async Task Run_ReviewerRemovedByAReload_RemindsOnlyThoseConfiguredNow()
+    {
+        // Arrange: a reviewer left, and the settings were reloaded without them; nothing of theirs is held up.
+        var parts = new ReviewActivityParts("case-1/acknowledgement", SentMailState.Delayed);
+        var activity = Activity(parts);
+        parts.Reviewers = new ReviewerOptions { MIIT = ["reviewer@miit.example.cn"], MPS = ["successor@mps.example.cn"] };
+
+        // Act
+        await activity.RunAsync(Mock.Of<TaskActivityContext>(), new ReviewStepInput(Review, FirstReminder, [ReviewerRole.MPS]));
+
+        // Assert: the embargoed case's details go to the successor only.
+        parts.VerifySentTo("reviewer@mps.example.cn", Times.Never());
+        parts.VerifySentTo("successor@mps.example.cn", Times.Once());
+    }
+
+    private static SendReviewReminderActivity Activity(ReviewActivityParts parts) =>
+        new(parts.Journal, parts.Dispatcher, parts.Links.Object, parts.ReviewerSettings, Options.Create(new PsirtOptions()));
 }
