@@ -14,7 +14,7 @@ public static class WaitingCasesBenchmark
 
     public static async Task RunAsync(BenchOptions options, Results results)
     {
-        var n = options.WaitingCases ?? (options.Quick ? 1000 : 10000);
+        var n = options.WaitingCases ?? (options.Quick ? 500 : 10000);
         Console.WriteLine($"== waiting: 0 → {n} open cases waiting on their clocks");
         await using var host = await HostProcess.StartAsync(options, "waiting", Requests.Policy("bench-waiting", 48 * 3600, 24 * 3600, 36 * 3600));
         using var anonymous = host.Client(psirt: false);
@@ -95,7 +95,7 @@ public static class WaitingCasesBenchmark
             $"({Stats.F((azuriteBytes1 - azuriteBytes0) / 1024.0 / n, 1)} KiB per case; other task hubs on the same Azurite count too{(options.Quick ? "; --quick does not wait for Azurite's autosave, so the folder may lag" : "")}), " +
             $"resident memory {Stats.F(azuriteRss0, 0)} → {Stats.F(azuriteRss1, 0)} MiB.");
         results.Note(Name, $"Listing the {open} open cases (query Stage ne 'Closed' on {host.TaskHub}Cases, three columns): median {Stats.F(Stats.Median(listTimes), 0)} ms over 3 runs.");
-        results.Add(new Figure("waiting-memory-growth", growth, "MiB", idle.RssMiB, $"≤ 50 MB over 0 → {(options.WaitingCases ?? (options.Quick ? 1000 : 10000))}",
+        results.Add(new Figure("waiting-memory-growth", growth, "MiB", idle.RssMiB, $"≤ 50 MB over 0 → {(options.WaitingCases ?? (options.Quick ? 500 : 10000))}",
             "the one-time warm-up of the first cases (JIT, connection pools, buffers); each further waiting case costs ~0, its state lives in storage"));
         results.Print("waiting-memory-growth");
     }
