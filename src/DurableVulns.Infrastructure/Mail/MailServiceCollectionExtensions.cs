@@ -68,14 +68,11 @@ public static class MailServiceCollectionExtensions
 
     // RFC 2606 and RFC 6761 names, which no one can own: .local, .localhost, .example, .test,
     // .invalid, and example.com, .net and .org.
+    // The address passed TextRules.IsEmail, so its domain has at least two labels.
     private static bool IsReservedDomain(string address)
     {
-        var domain = address[(address.LastIndexOf('@') + 1)..].ToLowerInvariant();
-        var labels = domain.Split('.');
+        var labels = address[(address.LastIndexOf('@') + 1)..].ToLowerInvariant().Split('.');
         return labels[^1] is "local" or "localhost" or "example" or "test" or "invalid"
-            || domain is "example.com" or "example.net" or "example.org"
-            || domain.EndsWith(".example.com", StringComparison.Ordinal)
-            || domain.EndsWith(".example.net", StringComparison.Ordinal)
-            || domain.EndsWith(".example.org", StringComparison.Ordinal);
+            || (labels[^2] == "example" && labels[^1] is "com" or "net" or "org");
     }
 }
