@@ -38,8 +38,6 @@ public sealed record CaseRecord(
     /// <summary>When the longest-held of the messages the mail service has not taken yet first failed; null when none is held up.</summary>
     public DateTime? MailHeldUpSinceUtc => MailHeldUp is { Count: > 0 } held ? held.Min(m => m.SinceUtc) : null;
 
-    public bool IsMailHeldUp(string mailKey) => IsHeldUpHash(TextHash.Sha256Hex(mailKey));
-
     /// <summary>The record with <paramref name="mail"/> held up; this same record if its message is held up already.</summary>
     public CaseRecord WithMailHeldUp(HeldUpMail mail) =>
         IsHeldUpHash(mail.KeyHash) ? this : this with { MailHeldUp = [.. MailHeldUp ?? [], mail] };

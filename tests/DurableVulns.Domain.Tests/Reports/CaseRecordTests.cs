@@ -42,7 +42,7 @@ public sealed class CaseRecordTests
 
         // Assert
         Assert.Equal([reminder], released.MailHeldUp!);
-        Assert.False(released.IsMailHeldUp("case-1/acknowledgement"));
+        Assert.DoesNotContain(released.MailHeldUp!, m => m.KeyHash == TextHash.Sha256Hex("case-1/acknowledgement"));
     }
 
     [Fact]
@@ -67,8 +67,9 @@ public sealed class CaseRecordTests
 
         // Assert
         Assert.DoesNotContain("customer.example.cn", System.Text.Json.JsonSerializer.Serialize(record), StringComparison.Ordinal);
-        Assert.True(record.IsMailHeldUp("case-1/advisory/user@customer.example.cn"));
-        Assert.False(record.IsMailHeldUp("case-1/advisory/other@customer.example.cn"));
+        var held = Assert.Single(record.MailHeldUp!);
+        Assert.Equal(TextHash.Sha256Hex("case-1/advisory/user@customer.example.cn"), held.KeyHash);
+        Assert.NotEqual(TextHash.Sha256Hex("case-1/advisory/other@customer.example.cn"), held.KeyHash);
     }
 
     [Fact]

@@ -201,7 +201,7 @@ public sealed class MailDispatcherTests
         log.Verify(l => l.MarkDelayedAsync(Mail.Key, It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Once);
         var held = Assert.Single(cases.Record.MailHeldUp!);
         Assert.Equal(("case-1/acknowledgement", Articles.Reporting), (held.Message, held.Article));
-        Assert.True(cases.Record.IsMailHeldUp(Mail.Key));
+        Assert.Equal(TextHash.Sha256Hex(Mail.Key), held.KeyHash);
     }
 
     [Fact]
