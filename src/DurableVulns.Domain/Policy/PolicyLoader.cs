@@ -11,6 +11,12 @@ public static class PolicyLoader
     /// <summary>Art. 5: intake logs are kept at least six months; 183 days covers any six months.</summary>
     public static readonly TimeSpan MinimumIntakeLogRetention = TimeSpan.FromDays(183);
 
+    /// <summary>
+    /// The shortest sent-mail and Idempotency-Key retention: a day, so that a step retried through
+    /// an outage does not send a message twice, and a client retrying a report does not file it twice.
+    /// </summary>
+    public static readonly TimeSpan MinimumKeyRetention = TimeSpan.FromDays(1);
+
     /// <summary>Loads and validates the policy file at <paramref name="path"/>.</summary>
     public static WorkflowPolicy LoadFile(string path)
     {
@@ -55,8 +61,18 @@ public static class PolicyLoader
                 ? RequiredDuration(root, "completedHistoryRetention", "completedHistoryRetention")
                 : null;
             return new WorkflowPolicy(version, timeZone, new MiitSubmissionPolicy(deadline, reminders, escalations), retention,
-                EarlyDisclosure(root), Blackouts(root), historyRetention, ActivityRetry(root));
+                EarlyDisclosure(root), Blackouts(root), historyRetention, ActivityRetry(root),
+                KeyRetention(root, "sentMailRetention"), KeyRetention(root, "idempotencyKeyRetention"));
         }
+    }
+
+    // Optional: without it the policy's default applies.
+    private static TimeSpan? KeyRetention(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out _)) return null;
+        var retention = RequiredDuration(root, name, name);
+        if (retention < MinimumKeyRetention) throw new PolicyException(name, "must be at least P1D.");
+        return retention;
     }
 
     // Optional: without it activities retry on ActivityRetryPolicy.Default.

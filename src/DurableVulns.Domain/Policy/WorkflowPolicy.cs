@@ -14,14 +14,33 @@ public sealed record WorkflowPolicy(
     ReviewPolicy? EarlyDisclosure = null,
     IReadOnlyList<BlackoutWindow>? Blackouts = null,
     TimeSpan? CompletedHistoryRetention = null,
-    ActivityRetryPolicy? ActivityRetry = null)
+    ActivityRetryPolicy? ActivityRetry = null,
+    TimeSpan? SentMailRetention = null,
+    TimeSpan? IdempotencyKeyRetention = null)
 {
+    /// <summary>How long a sent or refused message's row in the sent-mail log is kept when the policy says nothing.</summary>
+    public static readonly TimeSpan DefaultSentMailRetention = TimeSpan.FromDays(30);
+
+    /// <summary>How long an intake Idempotency-Key keeps its case when the policy says nothing.</summary>
+    public static readonly TimeSpan DefaultIdempotencyKeyRetention = TimeSpan.FromDays(7);
+
     /// <summary>
     /// How long the engine keeps a finished case's workflow history. Cases and their audit live in
     /// our own tables, so the history is only for diagnosis; purging it keeps the backend fast.
     /// </summary>
     [JsonIgnore]
     public TimeSpan HistoryRetention => CompletedHistoryRetention ?? TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long the sent-mail log keeps a message that was sent or refused. The row only stops a
+    /// retried step from sending the message again, and a step is retried only until it finishes.
+    /// </summary>
+    [JsonIgnore]
+    public TimeSpan SentMailKept => SentMailRetention ?? DefaultSentMailRetention;
+
+    /// <summary>How long a retried intake request with the same Idempotency-Key gets the same case.</summary>
+    [JsonIgnore]
+    public TimeSpan IdempotencyKeysKept => IdempotencyKeyRetention ?? DefaultIdempotencyKeyRetention;
 
     /// <summary>How failed activities are retried, the default when the policy says nothing.</summary>
     [JsonIgnore]

@@ -24,13 +24,15 @@ public sealed class PolicyLoaderTests
         var policy = PolicyLoader.LoadFile(path);
 
         // Assert
-        Assert.Equal("rmsv-2021.1", policy.Version);
+        Assert.Equal("rmsv-2021.2", policy.Version);
         Assert.Equal("Asia/Shanghai", policy.TimeZone);
         Assert.Equal(TimeSpan.FromHours(48), policy.MiitSubmission.Deadline);
         Assert.Equal([TimeSpan.FromHours(24), TimeSpan.FromHours(36)], policy.MiitSubmission.Reminders);
         Assert.Equal([TimeSpan.FromHours(44)], policy.MiitSubmission.Escalations);
         Assert.Equal(TimeSpan.FromDays(183), policy.IntakeLogRetention);
         Assert.Equal(ActivityRetryPolicy.Default, policy.ActivityRetry);
+        Assert.Equal(TimeSpan.FromDays(30), policy.SentMailRetention);
+        Assert.Equal(TimeSpan.FromDays(7), policy.IdempotencyKeyRetention);
     }
 
     [Fact]
@@ -185,6 +187,68 @@ public sealed class PolicyLoaderTests
 
         // Assert
         Assert.Equal(key, ex.Key);
+    }
+
+    [Fact]
+    public void Parse_KeyRetentions_ReadsBoth()
+    {
+        // Arrange
+        var root = JsonNode.Parse(ValidPolicy)!.AsObject();
+        root["sentMailRetention"] = "P90D";
+        root["idempotencyKeyRetention"] = "P2D";
+        var json = root.ToJsonString();
+
+        // Act
+        var policy = PolicyLoader.Parse(json);
+
+        // Assert
+        Assert.Equal(TimeSpan.FromDays(90), policy.SentMailKept);
+        Assert.Equal(TimeSpan.FromDays(2), policy.IdempotencyKeysKept);
+    }
+
+    [Fact]
+    public void Parse_NoKeyRetentions_UsesDefaults()
+    {
+        // Arrange
+        var json = ValidPolicy;
+
+        // Act
+        var policy = PolicyLoader.Parse(json);
+
+        // Assert
+        Assert.Equal(TimeSpan.FromDays(30), policy.SentMailKept);
+        Assert.Equal(TimeSpan.FromDays(7), policy.IdempotencyKeysKept);
+    }
+
+    [Theory]
+    [InlineData("sentMailRetention", "\"PT23H59M\"")]
+    [InlineData("sentMailRetention", "\"P0D\"")]
+    [InlineData("sentMailRetention", "\"30 days\"")]
+    [InlineData("idempotencyKeyRetention", "\"PT1H\"")]
+    [InlineData("idempotencyKeyRetention", "7")]
+    public void Parse_BadKeyRetention_ThrowsNamingTheKey(string key, string value)
+    {
+        // Arrange
+        var json = With(key, value);
+
+        // Act
+        var ex = Assert.Throws<PolicyException>(() => PolicyLoader.Parse(json));
+
+        // Assert
+        Assert.Equal(key, ex.Key);
+    }
+
+    [Fact]
+    public void Parse_KeyRetentionOfADay_IsAccepted()
+    {
+        // Arrange
+        var json = With("sentMailRetention", "\"P1D\"");
+
+        // Act
+        var policy = PolicyLoader.Parse(json);
+
+        // Assert
+        Assert.Equal(TimeSpan.FromDays(1), policy.SentMailKept);
     }
 
     [Fact]
