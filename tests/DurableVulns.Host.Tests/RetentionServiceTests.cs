@@ -1,5 +1,7 @@
+using Azure.Data.Tables;
 using DurableTask.AzureStorage;
 using DurableVulns.Api;
+using DurableVulns.Domain.Rules;
 using DurableVulns.Host.Maintenance;
 using DurableVulns.Testing;
 using DurableVulns.Workflows.Ports;
@@ -9,7 +11,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace DurableVulns.Host.Tests;
 
-/// <summary>The daily retention run purges finished workflow history, never the case, its audit, or a running case.</summary>
+/// <summary>
+/// The daily retention run purges finished workflow history, never the case, its audit, or a running
+/// case; and the sent-mail rows and Idempotency-Keys past the policy's retention.
+/// </summary>
 [Collection(HostCollection.Name)]
 public sealed class RetentionServiceTests(DurableVulnsHost host)
 {
@@ -25,9 +30,7 @@ public sealed class RetentionServiceTests(DurableVulnsHost host)
         var workflows = host.Services.GetRequiredService<IWorkflowClient>();
         await WaitAsync(async () => await workflows.GetStatusAsync(id) == "Completed");
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(8));
-        var service = new RetentionService(
-            host.Services.GetRequiredService<IIntakeLog>(), host.Services.GetRequiredService<AzureStorageOrchestrationService>(),
-            host.Services.GetRequiredService<PolicyProvider>(), later, NullLogger<RetentionService>.Instance);
+        var service = Service(later);
 
         // Act: the first run starts at once.
         await service.StartAsync(CancellationToken.None);
@@ -40,6 +43,48 @@ public sealed class RetentionServiceTests(DurableVulnsHost host)
         Assert.Equal("Closed", status["stage"]!.GetValue<string>());
         Assert.True(status.Has("Received"));
         Assert.Equal("Running", await workflows.GetStatusAsync(open));
+    }
+
+    [Fact]
+    public async Task Run_PastKeyRetentions_PurgesOldSentMailAndIdempotencyKeysAndKeepsTheRest()
+    {
+        // Arrange: a clock eight days on, so the policy's defaults (30 and 7 days) cut at 22 days ago
+        // for sent mail and one day ahead for keys, which every key claimed today falls before.
+        var now = DateTime.UtcNow;
+        var sentMail = host.Services.GetRequiredService<ISentMailLog>();
+        var (oldMessage, recentMessage, heldMessage) = ($"test/{Guid.NewGuid():N}/old", $"test/{Guid.NewGuid():N}/recent", $"test/{Guid.NewGuid():N}/held");
+        await sentMail.MarkSentAsync(oldMessage, now.AddDays(-23));
+        await sentMail.MarkSentAsync(recentMessage, now.AddDays(-21));
+        await sentMail.MarkDelayedAsync(heldMessage, now.AddDays(-60));
+        var idempotencyKey = Guid.NewGuid().ToString();
+        var idempotency = host.Services.GetRequiredService<IIdempotencyStore>();
+        await idempotency.ClaimAsync(idempotencyKey, new IdempotencyClaim("DV-first", "body-1"));
+        var service = Service(new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(8)));
+
+        // Act: the key goes last in the run.
+        await service.StartAsync(CancellationToken.None);
+        var purged = await WaitAsync(async () => !await HasIdempotencyKeyAsync(idempotencyKey));
+        await service.StopAsync(CancellationToken.None);
+
+        // Assert: the key is free for a new report; only the message sent before the cut-off is gone.
+        Assert.True(purged);
+        var next = new IdempotencyClaim("DV-second", "body-2");
+        Assert.Equal(next, await idempotency.ClaimAsync(idempotencyKey, next));
+        Assert.Equal(SentMailState.NotSent, await sentMail.StateAsync(oldMessage));
+        Assert.Equal(SentMailState.Sent, await sentMail.StateAsync(recentMessage));
+        Assert.Equal(SentMailState.Delayed, await sentMail.StateAsync(heldMessage));
+    }
+
+    private RetentionService Service(TimeProvider time) => new(
+        host.Services.GetRequiredService<IIntakeLog>(), host.Services.GetRequiredService<ISentMailLog>(),
+        host.Services.GetRequiredService<IIdempotencyStore>(), host.Services.GetRequiredService<AzureStorageOrchestrationService>(),
+        host.Services.GetRequiredService<PolicyProvider>(), time, NullLogger<RetentionService>.Instance);
+
+    private async Task<bool> HasIdempotencyKeyAsync(string key)
+    {
+        var hash = TextHash.Sha256Hex(key);
+        var table = new TableClient(DurableVulnsHost.ConnectionString, host.TaskHub + "Idempotency");
+        return (await table.GetEntityIfExistsAsync<TableEntity>(hash[..2], hash)).HasValue;
     }
 
     private static async Task<bool> WaitAsync(Func<Task<bool>> condition)

@@ -7,12 +7,14 @@ namespace DurableVulns.Host.Maintenance;
 
 /// <summary>
 /// Once a day: deletes intake-log days older than the policy's retention (Art. 5 keeps them at
-/// least six months; the store refuses anything shorter), and purges the workflow history of
-/// cases that finished longer ago than the policy keeps it, so the backend does not slow down
-/// as history grows. Cases and their audit trails stay in our own tables.
+/// least six months; the store refuses anything shorter), purges the workflow history of cases
+/// that finished longer ago than the policy keeps it, and deletes the sent-mail rows and intake
+/// Idempotency-Keys past theirs, so that neither the backend nor our tables slow down as they
+/// grow. Cases and their audit trails stay in our own tables.
 /// </summary>
 public sealed partial class RetentionService(
-    IIntakeLog intakeLog, AzureStorageOrchestrationService workflows, PolicyProvider policies, TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
+    IIntakeLog intakeLog, ISentMailLog sentMail, IIdempotencyStore idempotencyKeys, AzureStorageOrchestrationService workflows,
+    PolicyProvider policies, TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromDays(1);
     private static readonly DateTime Epoch = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -27,11 +29,14 @@ public sealed partial class RetentionService(
             try
             {
                 var policy = policies.Current;
-                var purged = await intakeLog.PurgeAsync(policy.IntakeLogRetention, stoppingToken);
+                var now = time.GetUtcNow().UtcDateTime;
+                var intakeEntries = await intakeLog.PurgeAsync(policy.IntakeLogRetention, stoppingToken);
                 // The backend filters on creation time: a finished case created before the cut-off
                 // finished before it too.
-                await workflows.PurgeInstanceHistoryAsync(Epoch, time.GetUtcNow().UtcDateTime - policy.HistoryRetention, Finished);
-                LogPurged(purged);
+                await workflows.PurgeInstanceHistoryAsync(Epoch, now - policy.HistoryRetention, Finished);
+                var messages = await sentMail.PurgeAsync(now - policy.SentMailKept, stoppingToken);
+                var keys = await idempotencyKeys.PurgeAsync(now - policy.IdempotencyKeysKept, stoppingToken);
+                LogPurged(intakeEntries, messages, keys);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -42,8 +47,8 @@ public sealed partial class RetentionService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention run: {Count} intake-log entries purged; finished workflow history past its retention purged.")]
-    private partial void LogPurged(int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention run: {IntakeEntries} intake-log entries, finished workflow history, {Messages} sent-mail rows and {Keys} Idempotency-Keys past their retention purged.")]
+    private partial void LogPurged(int intakeEntries, int messages, int keys);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The retention run failed.")]
     private partial void LogPurgeFailed(Exception exception);

@@ -32,4 +32,24 @@ public sealed class TableIdempotencyStore(TableSet tables, TimeProvider time) : 
             return new IdempotencyClaim(stored.GetString("CaseId"), stored.GetString("BodyHash"));
         }
     }
+
+    public async Task<int> PurgeAsync(DateTime beforeUtc, CancellationToken cancellationToken = default)
+    {
+        var client = await tables.GetAsync(Table, cancellationToken);
+        var purged = 0;
+        await foreach (var row in client.QueryAsync<TableEntity>(
+                           TableClient.CreateQueryFilter($"CreatedAtUtc lt {beforeUtc}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                await client.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                purged++;
+            }
+            catch (RequestFailedException gone) when (gone.Status is 404 or 412)
+            {
+                // Deleted by another host's run meanwhile.
+            }
+        }
+        return purged;
+    }
 }

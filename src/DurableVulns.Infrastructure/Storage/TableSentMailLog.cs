@@ -9,7 +9,7 @@ namespace DurableVulns.Infrastructure.Storage;
 /// with <c>SentAtUtc</c> once it was sent, <c>DelayedSinceUtc</c> if a send failed before, and
 /// <c>RefusedAtUtc</c> if the mail service refused it for good. The key itself is not written (rows
 /// written before commit 45baf26 still have it in a <c>Key</c> column): advisory and review keys hold
-/// recipients' addresses, and these rows are never purged.
+/// recipients' addresses. The retention run purges the rows of messages sent or refused long ago.
 /// </summary>
 public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
 {
@@ -63,6 +63,33 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
         var (partition, row) = KeysOf(key);
         // Merged, not inserted: a message held up before it was refused already has its row.
         await client.UpsertEntityAsync(new TableEntity(partition, row) { [RefusedAt] = refusedAtUtc }, TableUpdateMode.Merge, cancellationToken);
+    }
+
+    public async Task<int> PurgeAsync(DateTime beforeUtc, CancellationToken cancellationToken = default)
+    {
+        var client = await tables.GetAsync(Table, cancellationToken);
+        var purged = 0;
+        // A scan of the whole table, once a day: rows are spread over partitions by their key's hash.
+        await foreach (var row in client.QueryAsync<TableEntity>(
+                           // Names written out: CreateQueryFilter would quote an interpolated name as a value.
+                           TableClient.CreateQueryFilter($"SentAtUtc lt {beforeUtc} or RefusedAtUtc lt {beforeUtc}"),
+                           select: ["PartitionKey", "RowKey", SentAt, RefusedAt], cancellationToken: cancellationToken))
+        {
+            // Sent wins over refused, as in StateOf: a row refused long ago but sent lately stays.
+            var done = row.GetDateTimeOffset(SentAt) ?? row.GetDateTimeOffset(RefusedAt);
+            if (done is null || done.Value.UtcDateTime >= beforeUtc) continue;
+            try
+            {
+                // By its ETag: a row marked again since it was read is kept.
+                await client.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
+                purged++;
+            }
+            catch (RequestFailedException changed) when (changed.Status is 404 or 412)
+            {
+                // Deleted by another host's run, or marked meanwhile.
+            }
+        }
+        return purged;
     }
 
     private async Task<TableEntity?> ReadAsync(string keyHash, CancellationToken cancellationToken)

@@ -8,4 +8,7 @@ public interface IIdempotencyStore
     /// the key: the given one when it was free, else the one stored first.
     /// </summary>
     Task<IdempotencyClaim> ClaimAsync(string key, IdempotencyClaim claim, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the keys claimed before <paramref name="beforeUtc"/>; returns how many were deleted.</summary>
+    Task<int> PurgeAsync(DateTime beforeUtc, CancellationToken cancellationToken = default);
 }

@@ -22,4 +22,10 @@ public interface ISentMailLog
 
     /// <summary>Records that the mail service refused the message for good, so that a retried activity does not send it again.</summary>
     Task MarkRefusedAsync(string key, DateTime refusedAtUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the rows of messages sent, or refused and never sent, before <paramref name="beforeUtc"/>;
+    /// a message still held up keeps its row. Returns how many rows were deleted.
+    /// </summary>
+    Task<int> PurgeAsync(DateTime beforeUtc, CancellationToken cancellationToken = default);
 }

@@ -37,4 +37,8 @@ internal sealed class InMemorySentMailLog : ISentMailLog
         rows.AddOrUpdate(TextHash.Sha256Hex(key), (null, false, true), (_, row) => row with { Refused = true });
         return Task.CompletedTask;
     }
+
+    // The Functions app runs no retention; only the ASP.NET Core host purges.
+    public Task<int> PurgeAsync(DateTime beforeUtc, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("The Functions app has no retention run.");
 }
