@@ -56,7 +56,11 @@ public sealed class CaseActions(
                 ? new ActionRefusal(409, refusal.Article.Length == 0 ? "Publication refused." : $"Publication refused under {refusal.Article}.", refusal.Detail)
                 : null)
         {
-            Payload = advisory => new PublicationCommand(advisory, policies.Current.BlackoutAt(time.GetUtcNow())?.Name),
+            Payload = advisory =>
+            {
+                var (policy, now) = (policies.Current, time.GetUtcNow());
+                return new PublicationCommand(advisory, policy.BlackoutAt(now)?.Name, [.. (policy.Blackouts ?? []).Where(w => w.To > now)]);
+            },
         },
         cancellationToken);
 

@@ -154,6 +154,10 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
                     ? $"{Articles.Embargo}: the embargo holds until the patch is released." : null;
             if (await RecordRefusalAsync(action, "Publish", refusal)) return;
 
+            // A window that began while the publication waited for the workflow (a backlog, a
+            // failover) holds it as one it was requested in would be.
+            if (action.Body.Blackout is null && action.Body.BlackoutAt(context.CurrentUtcDateTime) is { } begun)
+                action = action with { Body = action.Body with { Blackout = begun } };
             if (action.Body.Blackout is not null && review is null)
             {
                 await CallAsync(nameof(HoldPublicationActivity), new CaseActionInput<PublicationCommand>(caseId, action));
