@@ -23,7 +23,11 @@ public sealed class ReportIntake(
     TimeProvider time)
 {
     /// <param name="bodyHash">A hash of the report as sent, so that a reused idempotency key with another report is caught.</param>
-    public async Task<IntakeOutcome> AcceptAsync(ReportSubmission? report, string bodyHash, IntakeChannel channel, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Takes no cancellation token: a client that goes away must not cut an intake short, since a
+    /// case record whose workflow never started would have no MIIT clock. The writes are short.
+    /// </remarks>
+    public async Task<IntakeOutcome> AcceptAsync(ReportSubmission? report, string bodyHash, IntakeChannel channel)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var errors = ReportValidator.Validate(report);
@@ -37,7 +41,7 @@ public sealed class ReportIntake(
         var outcome = "Accepted";
         if (!string.IsNullOrEmpty(channel.IdempotencyKey))
         {
-            var claim = await idempotency.ClaimAsync(channel.IdempotencyKey, new IdempotencyClaim(caseId, bodyHash), cancellationToken);
+            var claim = await idempotency.ClaimAsync(channel.IdempotencyKey, new IdempotencyClaim(caseId, bodyHash));
             if (claim.BodyHash != bodyHash)
             {
                 await RejectAsync(channel, StatusCodes.Status422UnprocessableEntity, "idempotency-mismatch");
@@ -46,20 +50,21 @@ public sealed class ReportIntake(
             if (claim.CaseId != caseId) (caseId, outcome) = (claim.CaseId, "Replayed");
         }
 
-        // A replay finds the record its first attempt wrote and finishes whatever that attempt left
-        // undone; a new case has no record to read.
+        // A replay keeps the record its first attempt stored, and finishes whatever that attempt left
+        // undone; it may also race that attempt (a client that timed out and retried at once), so the
+        // stored record is read after this one's insert: its clock wins.
         var policy = policies.Current;
-        var record = (outcome == "Replayed" ? await cases.GetAsync(caseId, cancellationToken) : null) ?? new CaseRecord(
-            caseId, now, report!, policy.Version, policy.TimeZone, CaseStage.Received, MiitClock.Deadline(now, policy.MiitSubmission));
-        await cases.CreateAsync(record, cancellationToken);
+        var record = new CaseRecord(caseId, now, report!, policy.Version, policy.TimeZone, CaseStage.Received, MiitClock.Deadline(now, policy.MiitSubmission));
+        await cases.CreateAsync(record);
+        if (outcome == "Replayed") record = await cases.GetAsync(caseId) ?? record;
         // The record exists before anything refers to it; the audit line and the start are independent
         // idempotent writes (a retry with the same key redoes what a crash cut short). The intake log
         // says 202 only once both are done.
         await Task.WhenAll(
             audit.AppendAsync(caseId, new AuditEntry("received", record.ReceivedAtUtc, TimelineTypes.Received, Articles.IntakeLog,
-                $"Report received; MIIT deadline {record.MiitDeadlineUtc:O} under policy {record.PolicyVersion}.", "reporter"), cancellationToken),
+                $"Report received; MIIT deadline {record.MiitDeadlineUtc:O} under policy {record.PolicyVersion}.", "reporter")),
             workflows.StartAsync(nameof(ReportLifecycleOrchestrator), caseId,
-                new ReportLifecycleInput(caseId, record.ReceivedAtUtc, policy, record.Report.UpstreamComponent is not null), cancellationToken));
+                new ReportLifecycleInput(caseId, record.ReceivedAtUtc, policy, record.Report.UpstreamComponent is not null)));
         await LogAsync(channel, outcome, StatusCodes.Status202Accepted, caseId, null);
         return new IntakeOutcome { Case = record };
     }

@@ -27,7 +27,7 @@ public sealed class ReportIntakeHandler(ReportIntake intake)
         if (!body.Succeeded) return await RejectAsync(channel, body.Problem!, body.RejectReason);
 
         var bodyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body.RawText)));
-        var outcome = await intake.AcceptAsync(body.Value, bodyHash, channel, http.RequestAborted);
+        var outcome = await intake.AcceptAsync(body.Value, bodyHash, channel);
         if (outcome.Errors is not null) return Problems.Validation(outcome.Errors);
         if (outcome.IdempotencyMismatch)
             return Problems.Status(StatusCodes.Status422UnprocessableEntity,

@@ -51,7 +51,7 @@ public sealed class IndexModel(ReportIntake intake, ITrackingLinks trackingLinks
             Request.ContentType, Request.ContentLength, HttpContext.Connection.RemoteIpAddress?.ToString());
         var bodyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(report))));
 
-        var outcome = await intake.AcceptAsync(report, bodyHash, channel, cancellationToken);
+        var outcome = await intake.AcceptAsync(report, bodyHash, channel);
         if (outcome.Errors is not null)
         {
             Form.AddErrors(outcome.Errors);
