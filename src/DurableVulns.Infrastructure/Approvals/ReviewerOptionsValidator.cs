@@ -7,7 +7,8 @@ namespace DurableVulns.Infrastructure.Approvals;
 /// <summary>
 /// Refuses to start without a MIIT and an MPS reviewer: an early disclosure needs both to sign off
 /// (Art. 9(1)), so without either every request would only wait for its timeout.
-/// A malformed address is refused too, rather than found when a review is asked for.
+/// A malformed address is refused too, rather than found when a review is asked for, and so is an
+/// address on both lists: one person could then give both sign-offs.
 /// </summary>
 public sealed class ReviewerOptionsValidator : IValidateOptions<ReviewerOptions>
 {
@@ -18,6 +19,11 @@ public sealed class ReviewerOptionsValidator : IValidateOptions<ReviewerOptions>
         const string why = "an early disclosure needs the sign-off of both MIIT and MPS reviewers.";
         AddressListRule.Check(failures, $"{ReviewerOptions.Section}:MIIT", options.MIIT, requiredBecause: why);
         AddressListRule.Check(failures, $"{ReviewerOptions.Section}:MPS", options.MPS, requiredBecause: why);
+        foreach (var both in Listed(options.MIIT).Intersect(Listed(options.MPS), StringComparer.OrdinalIgnoreCase))
+            failures.Add($"{ReviewerOptions.Section}: {both} is both a MIIT and an MPS reviewer; the two sign-offs must come from two people.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static IEnumerable<string> Listed(IReadOnlyList<string> addresses) =>
+        addresses.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim());
 }

@@ -36,6 +36,22 @@ public sealed class ReviewerOptionsValidatorTests
         Assert.Contains("sign-off of both MIIT and MPS", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("b@example.cn")]
+    [InlineData(" B@Example.CN ")]
+    public void Validate_AddressOnBothLists_FailsNamingIt(string asMps)
+    {
+        // Arrange
+        var options = new ReviewerOptions { MIIT = ["a@miit.example.cn", "b@example.cn"], MPS = ["c@mps.example.cn", asMps] };
+
+        // Act
+        var result = validator.Validate(null, options);
+
+        // Assert
+        Assert.True(result.Failed);
+        Assert.Contains("b@example.cn is both a MIIT and an MPS reviewer", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_MalformedReviewer_FailsNamingItsEntry()
     {
