@@ -1,5 +1,6 @@
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
+using DurableVulns.Domain.Validation;
 
 namespace DurableVulns.Domain.Disclosure;
 
@@ -21,7 +22,7 @@ public static class PublicationGate
             return new(Articles.NationalEvents, "A publication is already waiting for MPS consent.");
         if (record.Embargoed)
             return new(Articles.Embargo, "The embargo holds until the patch is released; an early disclosure needs the approval of both MIIT and MPS.");
-        if (string.IsNullOrWhiteSpace(advisory.Fix))
+        if (!TextRules.HasVisibleText(advisory.Fix))
             return new(Articles.FixWithPublication, "The fix or mitigation must be published at the same time.");
         if (advisory.ContainsExploitCode == true)
             return new(Articles.ExploitTools, "Programs or tools that exploit the vulnerability must not be published.");

@@ -16,8 +16,8 @@ public static class AdvisoryValidator
         if (advisory is null) { errors.Add("$", "an advisory object is required."); return errors; }
         TextRules.RequireLine(errors, "title", advisory.Title, ReportValidator.MaxLineLength);
         TextRules.RequireText(errors, "body", advisory.Body, ReportValidator.MaxDescriptionLength);
-        if (advisory.Fix is not null && advisory.Fix.Length > AssessmentValidator.MaxTextLength)
-            errors.Add("fix", $"must be at most {AssessmentValidator.MaxTextLength} characters.");
+        // A missing fix is the gate's to refuse, with its article.
+        TextRules.OptionalText(errors, "fix", advisory.Fix, AssessmentValidator.MaxTextLength);
         if (advisory.ContainsExploitCode is null) errors.Add("containsExploitCode", "must be stated: true or false.");
         if (advisory.ContainsOperatorSystemDetails is null) errors.Add("containsOperatorSystemDetails", "must be stated: true or false.");
         if (advisory.Recipients is null) errors.Add("recipients", "is required (it may be empty).");

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 
@@ -8,13 +10,13 @@ public static partial class TextRules
 {
     public const int MaxEmailLength = 254;
 
-    [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Z]{2}\z", RegexOptions.CultureInvariant)]
     private static partial Regex CountryCode();
 
     /// <summary>Required single-line text of at most <paramref name="maxLength"/> characters.</summary>
     public static void RequireLine(FieldErrors errors, string field, string? value, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(value)) { errors.Add(field, "is required."); return; }
+        if (!HasVisibleText(value)) { errors.Add(field, "is required."); return; }
         CheckLine(errors, field, value, maxLength);
     }
 
@@ -27,11 +29,23 @@ public static partial class TextRules
     /// <summary>Required text that may span lines (tabs and line breaks allowed, other control characters not).</summary>
     public static void RequireText(FieldErrors errors, string field, string? value, int maxLength)
     {
-        if (string.IsNullOrWhiteSpace(value)) { errors.Add(field, "is required."); return; }
-        if (value.Length > maxLength) errors.Add(field, $"must be at most {maxLength} characters.");
-        if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
-            errors.Add(field, "must not contain control characters.");
+        if (!HasVisibleText(value)) { errors.Add(field, "is required."); return; }
+        CheckText(errors, field, value, maxLength);
     }
+
+    /// <summary>Optional text that may span lines: when present, the same rules as a required one, except that it may be blank.</summary>
+    public static void OptionalText(FieldErrors errors, string field, string? value, int maxLength)
+    {
+        if (value is not null) CheckText(errors, field, value, maxLength);
+    }
+
+    /// <summary>
+    /// True when <paramref name="value"/> has a character a reader can see: not only white space,
+    /// control characters and invisible format characters (a zero-width space or a byte-order mark
+    /// would otherwise pass for a required text).
+    /// </summary>
+    public static bool HasVisibleText([NotNullWhen(true)] string? value) =>
+        value is not null && value.Any(c => !char.IsWhiteSpace(c) && !char.IsControl(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format);
 
     /// <summary>A required e-mail address: one plain addr-spec with a dotted domain, no display name.</summary>
     public static void RequireEmail(FieldErrors errors, string field, string? value)
@@ -60,6 +74,13 @@ public static partial class TextRules
     {
         if (string.IsNullOrWhiteSpace(value)) { errors.Add(field, "is required."); return; }
         if (!CountryCode().IsMatch(value)) errors.Add(field, "must be an ISO 3166-1 alpha-2 code such as CN.");
+    }
+
+    private static void CheckText(FieldErrors errors, string field, string value, int maxLength)
+    {
+        if (value.Length > maxLength) errors.Add(field, $"must be at most {maxLength} characters.");
+        if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            errors.Add(field, "must not contain control characters.");
     }
 
     private static void CheckLine(FieldErrors errors, string field, string value, int maxLength)

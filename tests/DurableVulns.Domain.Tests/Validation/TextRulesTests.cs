@@ -101,6 +101,69 @@ public sealed class TextRulesTests
     }
 
     [Theory]
+    [InlineData("\u200B")]
+    [InlineData("\uFEFF \u200D")]
+    [InlineData(" \u2060\t")]
+    [InlineData("\u0000")]
+    public void RequireText_OnlyInvisibleCharacters_IsRequired(string value)
+    {
+        // Arrange
+        var errors = new FieldErrors();
+
+        // Act
+        TextRules.RequireText(errors, "justification", value, 2000);
+        TextRules.RequireLine(errors, "title", value, 200);
+
+        // Assert
+        Assert.Equal(["is required."], errors.ToDictionary()["justification"]);
+        Assert.Equal(["is required."], errors.ToDictionary()["title"]);
+    }
+
+    [Theory]
+    [InlineData("\u200Bfix\u200B", true)]
+    [InlineData("修复", true)]
+    [InlineData("🔧", true)]
+    [InlineData("\u200B\u200C", false)]
+    [InlineData(null, false)]
+    public void HasVisibleText_Value_TrueOnlyWithAVisibleCharacter(string? value, bool expected)
+    {
+        // Act
+        var visible = TextRules.HasVisibleText(value);
+
+        // Assert
+        Assert.Equal(expected, visible);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("Upgrade to 2.3.2.\nOr disable the admin UI.")]
+    public void OptionalText_AbsentBlankOrText_NoError(string? value)
+    {
+        // Arrange
+        var errors = new FieldErrors();
+
+        // Act
+        TextRules.OptionalText(errors, "fix", value, 100);
+
+        // Assert
+        Assert.True(errors.IsEmpty);
+    }
+
+    [Fact]
+    public void OptionalText_ControlCharacter_ErrorUnderField()
+    {
+        // Arrange
+        var errors = new FieldErrors();
+
+        // Act
+        TextRules.OptionalText(errors, "fix", "Upgrade\u0000", 100);
+
+        // Assert
+        Assert.Equal(["must not contain control characters."], errors.ToDictionary()["fix"]);
+    }
+
+    [Theory]
     [InlineData("李伟")]
     [InlineData("Router X 路由器")]
     [InlineData("2.3.1-beta+build.7")]
@@ -227,6 +290,7 @@ public sealed class TextRulesTests
     [InlineData("C")]
     [InlineData("中国")]
     [InlineData("ＣＮ")]
+    [InlineData("CN\n")]
     public void RequireCountry_NotAlpha2Capitals_ErrorUnderField(string? value)
     {
         // Arrange

@@ -24,6 +24,7 @@ public sealed class PublicationGateTests(DurableVulnsHost host) : IClassFixture<
     public static TheoryData<string, string> Refusals() => new()
     {
         { "fix", "Art. 9(5)" },
+        { "invisible-fix", "Art. 9(5)" },
         { "containsExploitCode", "Art. 9(4)" },
         { "containsOperatorSystemDetails", "Art. 9(2)" },
         { "overseas", "Art. 9(7)" },
@@ -39,6 +40,7 @@ public sealed class PublicationGateTests(DurableVulnsHost host) : IClassFixture<
             ? SampleRequests.Advisory(("customers@acme.example.cn", "CN"), ("psirt@partner.example.com", "US"))
             : SampleRequests.Advisory();
         if (breach == "fix") advisory["fix"] = " ";
+        if (breach == "invisible-fix") advisory["fix"] = "\u200B\uFEFF";
         if (breach.StartsWith("contains", StringComparison.Ordinal)) advisory[breach] = true;
 
         // Act
