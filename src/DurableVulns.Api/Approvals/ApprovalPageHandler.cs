@@ -35,7 +35,6 @@ public sealed partial class ApprovalPageHandler(
     public async Task<IResult> DecideAsync(HttpContext http, string token)
     {
         ArgumentNullException.ThrowIfNull(http);
-        var cancellationToken = http.RequestAborted;
         try
         {
             await antiforgery.ValidateRequestAsync(http);
@@ -47,14 +46,36 @@ public sealed partial class ApprovalPageHandler(
             return ApprovalPages.FormRejected();
         }
 
-        var check = await tickets.RedeemAsync(token, cancellationToken);
-        if (check.Status != ApprovalTokenStatus.Valid || check.Ticket is not { } ticket) return Refuse(check);
+        // From the redeem on, a reviewer who closes the tab does not cut the hand-over short: the link
+        // would be used up and the decision never reach the workflow.
+        var check = await tickets.RedeemAsync(token, CancellationToken.None);
+        if (check.Status != ApprovalTokenStatus.Valid || check.Ticket is not { } ticket)
+        {
+            if (check is { RecordedDecision: { } recorded, Ticket: { } decided }) await HandOverAgainAsync(decided.Grant, recorded);
+            return Refuse(check);
+        }
 
         var grant = ticket.Grant;
         var decision = new ReviewDecision(grant.Role, grant.Reviewer, ticket.Approve, time.GetUtcNow().UtcDateTime);
-        await workflows.RaiseEventAsync(grant.InstanceId, grant.EventName, decision, cancellationToken);
+        await workflows.RaiseEventAsync(grant.InstanceId, grant.EventName, decision, CancellationToken.None);
         LogRecorded(grant.CaseId, grant.ReviewId, grant.Role, ticket.Approve);
         return ApprovalPages.Recorded(ticket);
+    }
+
+    // The role's decision was recorded, but the visit that recorded it may have failed to hand it over
+    // (an error after the redeem): a later visit of any of the role's links does. The review takes a
+    // role's first decision only, so handing it over twice changes nothing; this is best effort.
+    private async Task HandOverAgainAsync(ApprovalGrant grant, ReviewDecision recorded)
+    {
+        try
+        {
+            await workflows.RaiseEventAsync(grant.InstanceId, grant.EventName, recorded, CancellationToken.None);
+            LogHandedOverAgain(grant.CaseId, grant.ReviewId, grant.Role);
+        }
+        catch (Exception ex)
+        {
+            LogHandOverFailed(ex, grant.CaseId, grant.ReviewId, grant.Role);
+        }
     }
 
     private ApprovalPage Refuse(ApprovalCheck check)
@@ -69,6 +90,12 @@ public sealed partial class ApprovalPageHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Review decision recorded for case {CaseId}, review {ReviewId}, role {Role}: approve = {Approve}.")]
     private partial void LogRecorded(string caseId, string reviewId, ReviewerRole role, bool approve);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recorded decision of case {CaseId}, review {ReviewId}, role {Role} handed to the workflow again.")]
+    private partial void LogHandedOverAgain(string caseId, string reviewId, ReviewerRole role);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recorded decision of case {CaseId}, review {ReviewId}, role {Role} could not be handed to the workflow again.")]
+    private partial void LogHandOverFailed(Exception exception, string caseId, string reviewId, ReviewerRole role);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Approval link refused ({Status}) for case {CaseId}, review {ReviewId}, role {Role}.")]
     private partial void LogRefused(ApprovalTokenStatus status, string caseId, string reviewId, ReviewerRole role);

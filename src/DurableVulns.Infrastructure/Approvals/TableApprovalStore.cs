@@ -136,12 +136,12 @@ public sealed partial class TableApprovalStore(
         // One round trip for the three rows that decide the answer.
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {partition} and (RowKey eq {tokenRow} or RowKey eq {decisionRow} or RowKey eq {ClosedRow})");
-        TableEntity? entity = null;
-        bool decided = false, closed = false;
+        TableEntity? entity = null, decision = null;
+        var closed = false;
         await foreach (var found in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (found.RowKey == tokenRow) entity = found;
-            else if (found.RowKey == decisionRow) decided = true;
+            else if (found.RowKey == decisionRow) decision = found;
             else if (found.RowKey == ClosedRow) closed = true;
         }
 
@@ -152,11 +152,17 @@ public sealed partial class TableApprovalStore(
             time.GetUtcNow() >= claims.ExpiresAt ? ApprovalTokenStatus.Expired
             : entity.GetBoolean("Used") == true ? ApprovalTokenStatus.Used
             : closed ? ApprovalTokenStatus.ReviewClosed
-            : decided ? ApprovalTokenStatus.AlreadyDecided
+            : decision is not null ? ApprovalTokenStatus.AlreadyDecided
             : !IsReviewer(ticket.Grant.Role, ticket.Grant.Reviewer) ? ApprovalTokenStatus.NotAReviewer
             : ApprovalTokenStatus.Valid;
-        return new Lookup(new ApprovalCheck(status, ticket), entity);
+        return new Lookup(new ApprovalCheck(status, ticket, closed ? null : ToDecision(decision, ticket.Grant.Role)), entity);
     }
+
+    // The decision a redeem claimed for the role, as it recorded it.
+    private static ReviewDecision? ToDecision(TableEntity? row, ReviewerRole role) =>
+        row?.GetBoolean("Approve") is { } approve && row.GetString("Reviewer") is { } reviewer
+            ? new ReviewDecision(role, reviewer, approve, DateTime.SpecifyKind(row.GetDateTime("DecidedAtUtc") ?? default, DateTimeKind.Utc))
+            : null;
 
     private bool Matches(ApprovalTokenClaims claims, ApprovalTicket ticket) =>
         claims.CaseId == ticket.Grant.CaseId

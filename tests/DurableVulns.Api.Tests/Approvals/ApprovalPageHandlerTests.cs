@@ -121,6 +121,45 @@ public sealed class ApprovalPageHandlerTests
         workflows.VerifyNoOtherCalls();
     }
 
+    [Theory]
+    [InlineData(ApprovalTokenStatus.Used)]
+    [InlineData(ApprovalTokenStatus.AlreadyDecided)]
+    public async Task DecideAsync_RoleDecidedBefore_HandsTheRecordedDecisionOverAgainAndShowsTheRefusal(ApprovalTokenStatus status)
+    {
+        // Arrange: an earlier visit recorded a rejection and may have failed to hand it over.
+        var ticket = ApprovalSamples.Ticket(approve: true);
+        var recorded = new ReviewDecision(ReviewerRole.MIIT, ApprovalSamples.Reviewer, Approved: false, Now.UtcDateTime.AddMinutes(-5));
+        tickets.Setup(t => t.RedeemAsync(Token, It.IsAny<CancellationToken>())).ReturnsAsync(new ApprovalCheck(status, ticket, recorded));
+        workflows.Setup(w => w.RaiseEventAsync(ticket.Grant.InstanceId, ticket.Grant.EventName, recorded, It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask)
+            .Verifiable(Times.Once);
+
+        // Act
+        var page = await RenderedPage.RunAsync(await Handler().DecideAsync(Http("/approvals/" + Token, post: true), Token));
+
+        // Assert
+        Assert.Equal(409, page.Status);
+        workflows.Verify();
+    }
+
+    [Fact]
+    public async Task DecideAsync_HandOverAgainFails_StillShowsTheRefusal()
+    {
+        // Arrange
+        var ticket = ApprovalSamples.Ticket();
+        var recorded = new ReviewDecision(ReviewerRole.MIIT, ApprovalSamples.Reviewer, Approved: true, Now.UtcDateTime);
+        tickets.Setup(t => t.RedeemAsync(Token, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ApprovalCheck(ApprovalTokenStatus.Used, ticket, recorded));
+        workflows.Setup(w => w.RaiseEventAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("storage away"));
+
+        // Act
+        var page = await RenderedPage.RunAsync(await Handler().DecideAsync(Http("/approvals/" + Token, post: true), Token));
+
+        // Assert
+        Assert.Equal(409, page.Status);
+    }
+
     private ApprovalPageHandler Handler() => new(
         tickets.Object, cases.Object, workflows.Object, antiforgery.Object, new FixedTimeProvider(Now), NullLogger<ApprovalPageHandler>.Instance);
 

@@ -139,6 +139,46 @@ public sealed class TableApprovalStoreTests(StorageFixture storage) : IClassFixt
     }
 
     [Fact]
+    public async Task RedeemAsync_RoleDecidedReviewOpen_CarriesTheRecordedDecision()
+    {
+        // Arrange: the first reviewer rejected; the hand-over of that decision may have failed.
+        var store = Store();
+        var grant = NewGrant();
+        var first = await store.IssueAsync(grant);
+        var second = await store.IssueAsync(grant with { Reviewer = OtherMiitReviewer });
+        var decided = await store.RedeemAsync(TokenOf(first.RejectUrl));
+        time.Advance(TimeSpan.FromMinutes(5));
+
+        // Act
+        var again = await store.RedeemAsync(TokenOf(first.RejectUrl));
+        var other = await store.RedeemAsync(TokenOf(second.ApproveUrl));
+
+        // Assert: both answer with the first decision, as it was recorded.
+        var recorded = new ReviewDecision(ReviewerRole.MIIT, MiitReviewer, Approved: false, Now.UtcDateTime);
+        Assert.Null(decided.RecordedDecision);
+        Assert.Equal((ApprovalTokenStatus.Used, recorded), (again.Status, again.RecordedDecision));
+        Assert.Equal((ApprovalTokenStatus.AlreadyDecided, recorded), (other.Status, other.RecordedDecision));
+    }
+
+    [Fact]
+    public async Task RedeemAsync_RoleDecidedReviewClosed_CarriesNoDecision()
+    {
+        // Arrange
+        var store = Store();
+        var grant = NewGrant();
+        var links = await store.IssueAsync(grant);
+        await store.RedeemAsync(TokenOf(links.ApproveUrl));
+        await store.CloseReviewAsync(grant.ReviewId);
+
+        // Act
+        var again = await store.RedeemAsync(TokenOf(links.ApproveUrl));
+
+        // Assert
+        Assert.Equal(ApprovalTokenStatus.Used, again.Status);
+        Assert.Null(again.RecordedDecision);
+    }
+
+    [Fact]
     public async Task RedeemAsync_OtherRoleOfSameReview_IsStillValid()
     {
         // Arrange
