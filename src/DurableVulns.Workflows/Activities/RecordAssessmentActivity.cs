@@ -11,7 +11,11 @@ public sealed class RecordAssessmentActivity(CaseJournal journal) : TaskActivity
     public override async Task<bool> RunAsync(TaskActivityContext context, CaseActionInput<Assessment> input)
     {
         var assessment = input.Action.Body;
-        await journal.Cases.UpdateAsync(input.CaseId, r => r with { Assessment = assessment, Stage = CaseStage.Assessed });
+        // Only before the patch, as the workflow takes it: a copy of this step that ran late (its
+        // message's lease ran out and another worker ran it too) must not move the case back.
+        await journal.Cases.UpdateAsync(input.CaseId, r => r.Stage is CaseStage.Received or CaseStage.Assessed
+            ? r with { Assessment = assessment, Stage = CaseStage.Assessed }
+            : r);
         await journal.RecordAsync(input.CaseId, input.Action.ActionId, TimelineTypes.Assessed, Articles.VerifyAndNotifyUpstream,
             $"Severity {assessment.Severity}; affected versions {string.Join(", ", assessment.AffectedVersions)}.",
             input.Action.Actor);

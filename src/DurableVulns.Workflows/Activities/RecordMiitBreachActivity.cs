@@ -21,7 +21,9 @@ public sealed class RecordMiitBreachActivity(CaseJournal journal, MailDispatcher
     {
         var record = await journal.GetAsync(input.CaseId);
         if (record.MiitSubmitted) return false;
-        record = await journal.Cases.UpdateAsync(input.CaseId, r => r with { MiitBreached = true });
+        // Checked again in the update: a submission recorded since the read stands.
+        record = await journal.Cases.UpdateAsync(input.CaseId, r => r.MiitSubmitted ? r : r with { MiitBreached = true });
+        if (record.MiitSubmitted) return false;
         await journal.RecordAsync(input.CaseId, BreachEntryKey, TimelineTypes.MiitDeadlineMissed, Articles.SubmitToMiit,
             $"Not submitted to MIIT by the deadline {record.MiitDeadlineUtc:O}.");
         var sent = await mail.SendOnceAsync(input.CaseId, Articles.SubmitToMiit, CaseMails.Breach(record, psirt.Value.Addresses));

@@ -21,7 +21,8 @@ public sealed class ReleasePatchActivity(CaseJournal journal, MailDispatcher mai
     public override async Task<bool> RunAsync(TaskActivityContext context, CaseActionInput<PatchRelease> input)
     {
         var patch = input.Action.Body;
-        var record = await journal.Cases.UpdateAsync(input.CaseId, r => r with { Patch = patch, Stage = CaseStage.PatchReleased });
+        // A copy of this step that ran late must not reopen a closed case.
+        var record = await journal.Cases.UpdateAsync(input.CaseId, r => r.Stage == CaseStage.Closed ? r : r with { Patch = patch, Stage = CaseStage.PatchReleased });
         await journal.RecordAsync(input.CaseId, input.Action.ActionId, TimelineTypes.PatchReleased, Articles.PatchAndNotifyUsers,
             $"Fixed in version {patch.FixedVersion}.", input.Action.Actor);
 
