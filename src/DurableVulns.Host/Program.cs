@@ -26,7 +26,8 @@ builder.Services
     .AddDurableVulnsApi(builder.Configuration)
     .AddDurableVulnsWeb(builder.Configuration)
     .AddDurableEngine(builder.Configuration)
-    .AddHostedService<RetentionService>();
+    .AddHostedService<RetentionService>()
+    .AddHostedService<IntakeRecoveryService>();
 
 var app = builder.Build();
 if (!await app.Services.PolicyLoadsAsync()) return 1;

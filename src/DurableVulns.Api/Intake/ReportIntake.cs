@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Policy;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 using DurableVulns.Domain.Validation;
@@ -57,16 +58,27 @@ public sealed class ReportIntake(
         var record = new CaseRecord(caseId, now, report!, policy.Version, policy.TimeZone, CaseStage.Received, MiitClock.Deadline(now, policy.MiitSubmission));
         await cases.CreateAsync(record);
         if (outcome == "Replayed") record = await cases.GetAsync(caseId) ?? record;
-        // The record exists before anything refers to it; the audit line and the start are independent
-        // idempotent writes (a retry with the same key redoes what a crash cut short). The intake log
-        // says 202 only once both are done.
-        await Task.WhenAll(
-            audit.AppendAsync(caseId, new AuditEntry("received", record.ReceivedAtUtc, TimelineTypes.Received, Articles.IntakeLog,
-                $"Report received; MIIT deadline {record.MiitDeadlineUtc:O} under policy {record.PolicyVersion}.", "reporter")),
-            workflows.StartAsync(nameof(ReportLifecycleOrchestrator), caseId,
-                new ReportLifecycleInput(caseId, record.ReceivedAtUtc, policy, record.Report.UpstreamComponent is not null)));
+        // The record exists before anything refers to it. The intake log says 202 only once the
+        // case has started.
+        await StartCaseAsync(record, policy);
         await LogAsync(channel, outcome, StatusCodes.Status202Accepted, caseId, null);
         return new IntakeOutcome { Case = record };
+    }
+
+    /// <summary>
+    /// Writes the stored case's "received" entry and starts its workflow. Both are idempotent writes,
+    /// independent of each other, so an intake retried with its key, or the recovery of one that
+    /// stopped after the record (<c>IntakeRecoveryService</c>), redoes whatever is missing.
+    /// </summary>
+    public Task StartCaseAsync(CaseRecord record, WorkflowPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(policy);
+        return Task.WhenAll(
+            audit.AppendAsync(record.Id, new AuditEntry("received", record.ReceivedAtUtc, TimelineTypes.Received, Articles.IntakeLog,
+                $"Report received; MIIT deadline {record.MiitDeadlineUtc:O} under policy {record.PolicyVersion}.", "reporter")),
+            workflows.StartAsync(nameof(ReportLifecycleOrchestrator), record.Id,
+                new ReportLifecycleInput(record.Id, record.ReceivedAtUtc, policy, record.Report.UpstreamComponent is not null)));
     }
 
     /// <summary>Logs an attempt refused before its report could be read (wrong content type, bad JSON, …).</summary>

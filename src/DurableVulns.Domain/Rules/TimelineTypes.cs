@@ -4,6 +4,7 @@ namespace DurableVulns.Domain.Rules;
 public static class TimelineTypes
 {
     public const string Received = nameof(Received);
+    public const string IntakeRecovered = nameof(IntakeRecovered);
     public const string Acknowledged = nameof(Acknowledged);
     public const string UpstreamNotified = nameof(UpstreamNotified);
     public const string Reminder = nameof(Reminder);

@@ -1,0 +1,57 @@
+using DurableVulns.Api;
+using DurableVulns.Domain.Reports;
+using DurableVulns.Domain.Rules;
+using DurableVulns.Host.Maintenance;
+using DurableVulns.Testing;
+using DurableVulns.Workflows.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DurableVulns.Host.Tests;
+
+/// <summary>A case whose intake stopped after storing its record gets its workflow from the recovery run.</summary>
+[Collection(HostCollection.Name)]
+public sealed class IntakeRecoveryServiceTests(DurableVulnsHost host)
+{
+    [Fact]
+    public async Task Run_CaseStoredWithoutWorkflowPastTheGrace_StartsItAndSaysSo()
+    {
+        // Arrange: the run's clock is three minutes on. A case filed through the API (with its
+        // workflow), a record stored four minutes before that clock with no workflow, and one stored
+        // one minute before it, still within the grace.
+        var now = DateTime.UtcNow;
+        var filed = await host.SubmitReportAsync();
+        var orphan = await StoredWithoutWorkflowAsync(now.AddMinutes(-1));
+        var recent = await StoredWithoutWorkflowAsync(now.AddMinutes(2));
+        var workflows = host.Services.GetRequiredService<IWorkflowClient>();
+        var service = new IntakeRecoveryService(
+            host.Services.GetRequiredService<IServiceScopeFactory>(), host.Services.GetRequiredService<ICaseStore>(), workflows,
+            host.Services.GetRequiredService<IAuditLog>(), host.Services.GetRequiredService<IIntakeLog>(),
+            host.Services.GetRequiredService<PolicyProvider>(), new FakeTimeProvider(new DateTimeOffset(now.AddMinutes(3))),
+            NullLogger<IntakeRecoveryService>.Instance);
+
+        // Act: the first run starts at once.
+        await service.StartAsync(CancellationToken.None);
+        var status = await host.WaitForAsync(orphan, s => s.Has("IntakeRecovered") && s.Has("Acknowledged"));
+        await service.StopAsync(CancellationToken.None);
+
+        // Assert: the orphan has its clock, the received entry and an intake-log line; the others are left as they were.
+        Assert.Equal("Running", await workflows.GetStatusAsync(orphan));
+        Assert.True(status.Has("Received"));
+        Assert.Contains(await new StorageProbe(host).IntakeLogAsync(), row => row.GetString("CaseId") == orphan && row.GetString("Outcome") == "Recovered");
+        Assert.Null(await workflows.GetStatusAsync(recent));
+        Assert.False((await host.StatusAsync(filed)).Has("IntakeRecovered"));
+    }
+
+    private async Task<string> StoredWithoutWorkflowAsync(DateTime receivedAtUtc)
+    {
+        var policy = host.Services.GetRequiredService<PolicyProvider>().Current;
+        var record = new CaseRecord(Guid.NewGuid().ToString("N"), receivedAtUtc,
+            new ReportSubmission(new Reporter("李伟", "liwei@lab.example.cn", "Lab", "CN"), new Product("Acme", "Router X", "RX-100", "2.3.1"),
+                "Stack overflow in web admin", "A long enough description of the flaw.", null),
+            policy.Version, policy.TimeZone, CaseStage.Received, MiitClock.Deadline(receivedAtUtc, policy.MiitSubmission));
+        await host.Services.GetRequiredService<ICaseStore>().CreateAsync(record);
+        return record.Id;
+    }
+}
