@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace DurableVulns.Testing;
@@ -32,11 +33,12 @@ public static class SampleRequests
 
     public static JsonObject Patch() => new() { ["fixedVersion"] = "2.3.2", ["fix"] = "升级到 2.3.2 / upgrade to 2.3.2; or disable remote admin." };
 
-    public static JsonObject DisclosureRequest() => new()
+    /// <summary>An early-disclosure request for <paramref name="proposedDate"/>, by default today in Beijing (so an approval lets the advisory out at once).</summary>
+    public static JsonObject DisclosureRequest(DateOnly? proposedDate = null) => new()
     {
         ["requestedBy"] = "reporter",
         ["reason"] = "研究成果将在学术会议上发表 / to be presented at a conference",
-        ["proposedDate"] = "2026-12-20",
+        ["proposedDate"] = (proposedDate ?? DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["jointAssessment"] = "与供应商联合评估：风险可控 / joint assessment with the provider: risk contained by the mitigation",
     };
 

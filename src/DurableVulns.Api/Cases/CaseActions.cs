@@ -52,7 +52,7 @@ public sealed class CaseActions(
     /// </summary>
     public Task<ActionOutcome> PublishAsync(string id, Advisory? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
         new CaseActionSpec<Advisory>(EventNames.Publication, AdvisoryValidator.Validate, (record, advisory) =>
-            PublicationGate.Check(record, advisory) is { } refusal
+            PublicationGate.Check(record, advisory, time.GetUtcNow()) is { } refusal
                 ? new ActionRefusal(409, refusal.Article.Length == 0 ? "Publication refused." : $"Publication refused under {refusal.Article}.", refusal.Detail)
                 : null)
         {

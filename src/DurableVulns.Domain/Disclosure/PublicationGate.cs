@@ -1,3 +1,4 @@
+using System.Globalization;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 using DurableVulns.Domain.Validation;
@@ -13,8 +14,8 @@ public static class PublicationGate
     /// <summary>The domestic country: undisclosed details go to no recipient outside it (Art. 9(7)).</summary>
     public const string Domestic = "CN";
 
-    /// <summary>Null when <paramref name="advisory"/> may be published for the case; otherwise why not.</summary>
-    public static GateRefusal? Check(CaseRecord record, Advisory advisory)
+    /// <summary>Null when <paramref name="advisory"/> may be published for the case at <paramref name="now"/>; otherwise why not.</summary>
+    public static GateRefusal? Check(CaseRecord record, Advisory advisory, DateTimeOffset now)
     {
         if (record.Stage == CaseStage.Closed) return new(string.Empty, "The case is closed.");
         if (record.Published) return new(string.Empty, "The advisory has already been published.");
@@ -22,6 +23,11 @@ public static class PublicationGate
             return new(Articles.NationalEvents, "A publication is already waiting for MPS consent.");
         if (record.Embargoed)
             return new(Articles.Embargo, "The embargo holds until the patch is released; an early disclosure needs the approval of both MIIT and MPS.");
+        // MIIT and MPS approved publication on the proposed date, in the case's time zone, not before.
+        if (record.Stage is CaseStage.Received or CaseStage.Assessed
+            && record.Disclosure is { State: ReviewState.Approved, Request.ProposedDate: { } approvedFor }
+            && DateOnly.FromDateTime(ChinaTime.ToZone(now, record.TimeZone).DateTime) < approvedFor)
+            return new(Articles.Embargo, $"The early disclosure was approved for {approvedFor.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({record.TimeZone}); the embargo holds until then, or until the patch is released.");
         if (!TextRules.HasVisibleText(advisory.Fix))
             return new(Articles.FixWithPublication, "The fix or mitigation must be published at the same time.");
         if (advisory.ContainsExploitCode == true)

@@ -42,6 +42,28 @@ public sealed class EarlyDisclosureTests(LongReviewHost host) : IClassFixture<Lo
     }
 
     [Fact]
+    public async Task Disclosure_ApprovedForALaterDate_PublicationRefusedUntilThen()
+    {
+        // Arrange: both approve a disclosure proposed for ten days on.
+        var id = await host.AssessedCaseAsync();
+        var later = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8).AddDays(10));
+        await RequestAsync(id, later);
+        await ApprovalMail.ConfirmAsync(host.Browser(), await ApprovalMail.LinkAsync(host, id, DurableVulnsHost.MiitReviewer, approve: true));
+        await ApprovalMail.ConfirmAsync(host.Browser(), await ApprovalMail.LinkAsync(host, id, DurableVulnsHost.MpsReviewer, approve: true));
+        await host.WaitForAsync(id, s => s.Has("DisclosureApproved"));
+
+        // Act
+        var publication = await host.ActAsync(id, "publication", SampleRequests.Advisory());
+
+        // Assert
+        Assert.Equal(HttpStatusCode.Conflict, publication.StatusCode);
+        var body = await publication.Content.ReadAsStringAsync();
+        Assert.Contains("Art. 9(1)", body, StringComparison.Ordinal);
+        Assert.Contains(later.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), body, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.MailFiles(), m => m.Contains(id + "/advisory/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Disclosure_MpsRejects_RejectedAndEmbargoHolds()
     {
         // Arrange
@@ -96,9 +118,9 @@ public sealed class EarlyDisclosureTests(LongReviewHost host) : IClassFixture<Lo
         Assert.NotNull(errors["proposedDate"]);
     }
 
-    private async Task<string> RequestAsync(string id)
+    private async Task<string> RequestAsync(string id, DateOnly? proposedDate = null)
     {
-        var response = await host.ActAsync(id, "disclosure-requests", SampleRequests.DisclosureRequest());
+        var response = await host.ActAsync(id, "disclosure-requests", SampleRequests.DisclosureRequest(proposedDate));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, body);
         return JsonNode.Parse(body)!["requestId"]!.GetValue<string>();
