@@ -51,5 +51,5 @@ public sealed record WorkflowPolicy(
     public ReviewPolicy Review => EarlyDisclosure ?? ReviewPolicy.Default;
 
     /// <summary>The blackout window <paramref name="instant"/> falls in, if any.</summary>
-    public BlackoutWindow? BlackoutAt(DateTimeOffset instant) => Blackouts?.FirstOrDefault(b => b.Contains(instant));
+    public BlackoutWindow? BlackoutAt(DateTimeOffset instant) => BlackoutWindow.At(Blackouts, instant);
 }

@@ -8,8 +8,8 @@ namespace DurableVulns.Workflows.Activities;
 
 /// <summary>
 /// Publishes the advisory that passed the gate: records it and sends it to its recipients.
-/// Only domestic recipients get it (Art. 9(7)); the gate has refused any other already. A
-/// national-event window that begins before it went out holds it until the window ends.
+/// Only domestic recipients get it (Art. 9(7)); the gate has refused any other already. Returns
+/// false, and changes nothing, when a national-event window began before it went out.
 /// </summary>
 public sealed class PublishAdvisoryActivity(CaseJournal journal, MailDispatcher mail) : TaskActivity<PublishInput, bool>
 {
@@ -17,20 +17,17 @@ public sealed class PublishAdvisoryActivity(CaseJournal journal, MailDispatcher 
     {
         var now = journal.UtcNow;
         var (id, command) = (input.Action.ActionId, input.Action.Body);
-        if (command.Blackout is null && command.BlackoutAt(now) is { } begun)
-        {
-            // Art. 9(6): a window began before the advisory went out (this step was retried through a
-            // mail outage). MPS consented to nothing here, so the step waits, retried, until it ends.
-            await journal.RecordAsync(input.CaseId, $"blackout-began-{id}", TimelineTypes.BlackoutHeld, Articles.NationalEvents,
-                $"The national event '{begun}' began before the advisory went out to all its recipients: it goes out when the event ends.");
-            throw new InvalidOperationException($"Publication {id} waits: the national event '{begun}' began before it went out.");
-        }
+        var begun = command.WindowBegunAt(now);
         var record = await journal.Cases.UpdateAsync(input.CaseId, r => r.Publication switch
         {
             { PublishedAtUtc: not null } => r,
+            _ when begun is not null => r,
             { } held when held.PublicationId == id => r with { Publication = held with { PublishedAtUtc = now } },
             _ => r with { Publication = new PublicationRecord(id, command.Advisory, now, PublishedAtUtc: now) },
         });
+        // Art. 9(6): a window began before the advisory went out, and MPS consented to nothing; the
+        // workflow holds it for consent. One whose sending began before the window is sent on.
+        if (!record.Published) return false;
         var advisory = record.Publication!.Advisory;
         var refused = 0;
         foreach (var recipient in advisory.Recipients.Where(r => r.Country == PublicationGate.Domestic))

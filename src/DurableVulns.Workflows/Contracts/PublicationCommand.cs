@@ -12,7 +12,11 @@ namespace DurableVulns.Workflows.Contracts;
 /// </summary>
 public sealed record PublicationCommand(Advisory Advisory, string? Blackout, IReadOnlyList<BlackoutWindow>? Calendar = null)
 {
-    /// <summary>The window of <see cref="Calendar"/> that <paramref name="utc"/> falls in, if any.</summary>
-    public string? BlackoutAt(DateTime utc) =>
-        Calendar?.FirstOrDefault(w => w.Contains(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))))?.Name;
+    /// <summary>
+    /// The window of <see cref="Calendar"/> that <paramref name="utc"/> falls in when the API let the
+    /// publication through outside any (<see cref="Blackout"/> null): it began since, and the
+    /// publication is held for MPS consent as one requested in it would be.
+    /// </summary>
+    public string? WindowBegunAt(DateTime utc) =>
+        Blackout is null ? BlackoutWindow.At(Calendar, new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)))?.Name : null;
 }

@@ -156,13 +156,11 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
             // A window that began while the publication waited for the workflow (a backlog, a
             // failover) holds it as one it was requested in would be.
-            if (action.Body.Blackout is null && action.Body.BlackoutAt(context.CurrentUtcDateTime) is { } begun)
+            if (action.Body.WindowBegunAt(context.CurrentUtcDateTime) is { } begun)
                 action = action with { Body = action.Body with { Blackout = begun } };
             if (action.Body.Blackout is not null && review is null)
             {
-                await CallAsync(nameof(HoldPublicationActivity), new CaseActionInput<PublicationCommand>(caseId, action));
-                heldPublication = action;
-                StartReview(action.ActionId, ReviewKind.BlackoutConsent, [ReviewerRole.MPS]);
+                await HoldAsync(action);
                 return;
             }
             if (action.Body.Blackout is not null)
@@ -194,9 +192,27 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
         private async Task PublishAsync(PublishInput publish)
         {
-            await CallAsync(nameof(PublishAdvisoryActivity), publish);
+            // False: a window began before the advisory went out (the step waited for a worker or
+            // retried through an outage). Only commands with a calendar get it, so no older history.
+            while (!await CallAsync(nameof(PublishAdvisoryActivity), publish))
+            {
+                // Over by now: the step runs again and sends it.
+                if (publish.Action.Body.WindowBegunAt(context.CurrentUtcDateTime) is not { } begun) continue;
+                var action = publish.Action with { Body = publish.Action.Body with { Blackout = begun } };
+                if (review is null) await HoldAsync(action);
+                else await RecordRefusalAsync(action, "Publish", $"The national event '{begun}' began before the advisory went out, while a review is under way; publish after it ends.");
+                return;
+            }
             published = true;
             await CloseIfDoneAsync();
+        }
+
+        // Art. 9(6): the publication waits for MPS consent.
+        private async Task HoldAsync(PsirtAction<PublicationCommand> action)
+        {
+            await CallAsync(nameof(HoldPublicationActivity), new CaseActionInput<PublicationCommand>(caseId, action));
+            heldPublication = action;
+            StartReview(action.ActionId, ReviewKind.BlackoutConsent, [ReviewerRole.MPS]);
         }
 
         // Published, patched and submitted to MIIT: nothing is left to do, so the case closes itself.
@@ -219,7 +235,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
                 new SubOrchestrationOptions { InstanceId = ReviewInput.InstanceIdFor(caseId, reviewId) });
         }
 
-        private Task CallAsync(string activity, object activityInput) => context.CallWithRetryAsync(input.Policy.Retry, activity, activityInput);
+        private Task<bool> CallAsync(string activity, object activityInput) => context.CallWithRetryAsync(input.Policy.Retry, activity, activityInput);
 
         private Task<PsirtAction<TBody>> Wait<TBody>(string eventName) => context.WaitForExternalEvent<PsirtAction<TBody>>(eventName);
 

@@ -13,7 +13,7 @@ using Moq;
 
 namespace DurableVulns.Workflows.Tests.Activities;
 
-/// <summary>Art. 9(6) at the moment the advisory goes out: a window that began while the step waited holds it.</summary>
+/// <summary>Art. 9(6) at the moment the advisory goes out: a window that began while the step waited holds it back.</summary>
 public sealed class PublishAdvisoryActivityTests
 {
     private static readonly DateTime Now = ActivitySamples.Received.AddDays(10);
@@ -27,20 +27,36 @@ public sealed class PublishAdvisoryActivityTests
     private CaseRecord record = ActivitySamples.Case(CaseStage.PatchReleased);
 
     [Fact]
-    public async Task Run_WindowBeganSinceTheWorkflowLetItThrough_ThrowsSendsNothingAndSaysWhy()
+    public async Task Run_WindowBeganSinceTheWorkflowLetItThrough_ReturnsFalseAndChangesNothing()
     {
         // Arrange: let through before the window (no blackout named), run inside it.
         var activity = Create();
 
         // Act
-        var act = () => activity.RunAsync(Mock.Of<TaskActivityContext>(), Input(blackout: null));
+        var published = await activity.RunAsync(Mock.Of<TaskActivityContext>(), Input(blackout: null));
 
-        // Assert: the step is retried until the window ends; nothing went out meanwhile.
-        await Assert.ThrowsAsync<InvalidOperationException>(act);
-        mailer.Verify(m => m.SendAsync(It.IsAny<OutgoingMail>(), It.IsAny<CancellationToken>()), Times.Never);
+        // Assert: the workflow holds it for MPS consent; nothing went out.
+        Assert.False(published);
         Assert.Null(record.Publication);
-        audit.Verify(a => a.AppendAsync("case-1", It.Is<AuditEntry>(e => e.Type == TimelineTypes.BlackoutHeld && e.Article == Articles.NationalEvents
-            && e.Detail.Contains("'National Day' began before the advisory went out", StringComparison.Ordinal)), It.IsAny<CancellationToken>()), Times.Once);
+        mailer.Verify(m => m.SendAsync(It.IsAny<OutgoingMail>(), It.IsAny<CancellationToken>()), Times.Never);
+        audit.Verify(a => a.AppendAsync(It.IsAny<string>(), It.IsAny<AuditEntry>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Run_WindowBeganAfterItsSendingBegan_SendsTheRest()
+    {
+        // Arrange: an earlier attempt, before the window, published it and then failed to send.
+        var activity = Create();
+        var before = Now.AddHours(-2);
+        record = record with { Publication = new PublicationRecord("publication-1", Input(null).Action.Body.Advisory, before, PublishedAtUtc: before) };
+
+        // Act
+        var published = await activity.RunAsync(Mock.Of<TaskActivityContext>(), Input(blackout: null));
+
+        // Assert
+        Assert.True(published);
+        Assert.Equal(before, record.Publication?.PublishedAtUtc);
+        mailer.Verify(m => m.SendAsync(It.IsAny<OutgoingMail>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
