@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using DurableVulns.Api;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
@@ -18,12 +19,14 @@ public sealed class IntakeRecoveryServiceTests(DurableVulnsHost host)
     public async Task Run_CaseStoredWithoutWorkflowPastTheGrace_StartsItAndSaysSo()
     {
         // Arrange: the run's clock is three minutes on. A case filed through the API (with its
-        // workflow), a record stored four minutes before that clock with no workflow, and one stored
-        // one minute before it, still within the grace.
+        // workflow), and records stored without one: four minutes before that clock; one minute
+        // before it, still within the grace; and eight days before it, past the history retention
+        // (a workflow purged after it failed looks like none).
         var now = DateTime.UtcNow;
         var filed = await host.SubmitReportAsync();
         var orphan = await StoredWithoutWorkflowAsync(now.AddMinutes(-1));
         var recent = await StoredWithoutWorkflowAsync(now.AddMinutes(2));
+        var old = await StoredWithoutWorkflowAsync(now.AddDays(-8));
         var workflows = host.Services.GetRequiredService<IWorkflowClient>();
         var service = new IntakeRecoveryService(
             host.Services.GetRequiredService<IServiceScopeFactory>(), host.Services.GetRequiredService<ICaseStore>(), workflows,
@@ -35,13 +38,22 @@ public sealed class IntakeRecoveryServiceTests(DurableVulnsHost host)
         await service.StartAsync(CancellationToken.None);
         var status = await host.WaitForAsync(orphan, s => s.Has("IntakeRecovered") && s.Has("Acknowledged"));
         await service.StopAsync(CancellationToken.None);
+        // The host's own recovery run would start the other two later: they go.
+        await RemoveAsync(recent, old);
 
         // Assert: the orphan has its clock, the received entry and an intake-log line; the others are left as they were.
         Assert.Equal("Running", await workflows.GetStatusAsync(orphan));
         Assert.True(status.Has("Received"));
         Assert.Contains(await new StorageProbe(host).IntakeLogAsync(), row => row.GetString("CaseId") == orphan && row.GetString("Outcome") == "Recovered");
         Assert.Null(await workflows.GetStatusAsync(recent));
+        Assert.Null(await workflows.GetStatusAsync(old));
         Assert.False((await host.StatusAsync(filed)).Has("IntakeRecovered"));
+    }
+
+    private async Task RemoveAsync(params string[] caseIds)
+    {
+        var table = new TableClient(DurableVulnsHost.ConnectionString, host.TaskHub + "Cases");
+        foreach (var id in caseIds) await table.DeleteEntityAsync(id, "case");
     }
 
     private async Task<string> StoredWithoutWorkflowAsync(DateTime receivedAtUtc)

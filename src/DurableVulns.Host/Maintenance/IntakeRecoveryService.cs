@@ -13,7 +13,8 @@ namespace DurableVulns.Host.Maintenance;
 /// Idempotency-Key. Without it, such a case would show in the console with a MIIT deadline and no
 /// clock behind it: no acknowledgement, no reminders, no breach record. A case is looked at once it
 /// has waited <see cref="Grace"/> in stage Received, so that an intake still under way finishes
-/// first; a case whose workflow was found is not looked up again while the host runs.
+/// first; a case whose workflow was found is not looked up again while the host runs. Two hosts
+/// may both start one (the start is idempotent); each then writes an intake-log line.
 /// </summary>
 public sealed partial class IntakeRecoveryService(
     IServiceScopeFactory scopes, ICaseStore cases, IWorkflowClient workflows, IAuditLog audit, IIntakeLog intakeLog,
@@ -46,27 +47,35 @@ public sealed partial class IntakeRecoveryService(
 
     private async Task RecoverAsync(CancellationToken stoppingToken)
     {
-        var before = time.GetUtcNow().UtcDateTime - Grace;
+        var now = time.GetUtcNow().UtcDateTime;
+        var before = now - Grace;
+        // Only within the history retention: the retention run purges the workflow of a case that
+        // failed or was terminated once it is that old (counted from its start), which would then
+        // look like a case that never had one. The run comes every few minutes, so a case cut short
+        // is found long before.
+        var since = now - policies.Current.HistoryRetention;
         foreach (var record in await cases.ListAsync(cancellationToken: stoppingToken))
         {
-            if (record.Stage != CaseStage.Received || record.ReceivedAtUtc > before || started.Contains(record.Id)) continue;
+            if (record.Stage != CaseStage.Received || record.ReceivedAtUtc > before || record.ReceivedAtUtc < since || started.Contains(record.Id)) continue;
             if (await workflows.GetStatusAsync(record.Id, stoppingToken) is null) await StartAsync(record);
             started.Add(record.Id);
         }
     }
 
+    // The entry and the log line first: if the start then fails, the next run finds no workflow
+    // and starts it, and the entry's key keeps it one entry.
     private async Task StartAsync(CaseRecord record)
     {
         var policy = policies.Current;
-        using (var scope = scopes.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<ReportIntake>().StartCaseAsync(record, policy);
         var now = time.GetUtcNow().UtcDateTime;
         await audit.AppendAsync(record.Id, new AuditEntry("intake-recovered", now, TimelineTypes.IntakeRecovered, Articles.IntakeLog,
-            $"The intake that stored this case stopped before it started the case's workflow; it was started at {now:O} under policy " +
+            $"The intake that stored this case stopped before it started the case's workflow; it is started now ({now:O}) under policy " +
             $"{policy.Version}{(policy.Version == record.PolicyVersion ? "" : $" (the case was received under {record.PolicyVersion})")}. " +
             "Reminders and escalations already due follow at once.", CaseJournal.SystemActor));
         await intakeLog.RecordAsync(new IntakeAttempt(now, "Recovered", StatusCodes.Status202Accepted, record.Id,
             "workflow started by the intake recovery", null, null, null));
+        using (var scope = scopes.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<ReportIntake>().StartCaseAsync(record, policy);
         LogRecovered(record.Id, record.ReceivedAtUtc);
     }
 
