@@ -24,7 +24,7 @@ public sealed partial class ApprovalPageHandler(
         ArgumentNullException.ThrowIfNull(http);
         var cancellationToken = http.RequestAborted;
         var check = await tickets.CheckAsync(token, cancellationToken);
-        if (check.Status != ApprovalTokenStatus.Valid || check.Ticket is not { } ticket) return Refuse(check);
+        if (check.Status != ApprovalTokenStatus.Valid || check.Ticket is not { } ticket) return await RefuseAsync(check);
 
         var record = await cases.GetAsync(ticket.Grant.CaseId, cancellationToken);
         var form = antiforgery.GetAndStoreTokens(http);
@@ -49,11 +49,7 @@ public sealed partial class ApprovalPageHandler(
         // From the redeem on, a reviewer who closes the tab does not cut the hand-over short: the link
         // would be used up and the decision never reach the workflow.
         var check = await tickets.RedeemAsync(token, CancellationToken.None);
-        if (check.Status != ApprovalTokenStatus.Valid || check.Ticket is not { } ticket)
-        {
-            if (check is { RecordedDecision: { } recorded, Ticket: { } decided }) await HandOverAgainAsync(decided.Grant, recorded);
-            return Refuse(check);
-        }
+        if (check.Status != ApprovalTokenStatus.Valid || check.Ticket is not { } ticket) return await RefuseAsync(check);
 
         var grant = ticket.Grant;
         var decision = new ReviewDecision(grant.Role, grant.Reviewer, ticket.Approve, time.GetUtcNow().UtcDateTime);
@@ -63,8 +59,15 @@ public sealed partial class ApprovalPageHandler(
     }
 
     // The role's decision was recorded, but the visit that recorded it may have failed to hand it over
-    // (an error after the redeem): a later visit of any of the role's links does. The review takes a
-    // role's first decision only, so handing it over twice changes nothing; this is best effort.
+    // (an error after the redeem): a later visit of any of the role's links, a view or a post, does.
+    // The review takes a role's first decision only, so handing it over twice changes nothing (a
+    // mail scanner's fetch included); this is best effort.
+    private async Task<IResult> RefuseAsync(ApprovalCheck check)
+    {
+        if (check is { RecordedDecision: { } recorded, Ticket: { } decided }) await HandOverAgainAsync(decided.Grant, recorded);
+        return Refuse(check);
+    }
+
     private async Task HandOverAgainAsync(ApprovalGrant grant, ReviewDecision recorded)
     {
         try

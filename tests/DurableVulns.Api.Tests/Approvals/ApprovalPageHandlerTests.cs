@@ -143,6 +143,26 @@ public sealed class ApprovalPageHandlerTests
     }
 
     [Fact]
+    public async Task ShowAsync_RoleDecidedBefore_HandsTheRecordedDecisionOverAgainAndShowsTheRefusal()
+    {
+        // Arrange: a reminder's fresh link, opened after the role's decision was recorded.
+        var ticket = ApprovalSamples.Ticket();
+        var recorded = new ReviewDecision(ReviewerRole.MIIT, ApprovalSamples.Reviewer, Approved: true, Now.UtcDateTime.AddMinutes(-5));
+        tickets.Setup(t => t.CheckAsync(Token, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ApprovalCheck(ApprovalTokenStatus.AlreadyDecided, ticket, recorded));
+        workflows.Setup(w => w.RaiseEventAsync(ticket.Grant.InstanceId, ticket.Grant.EventName, recorded, It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask)
+            .Verifiable(Times.Once);
+
+        // Act
+        var page = await RenderedPage.RunAsync(await Handler().ShowAsync(Http("/approvals/" + Token), Token));
+
+        // Assert
+        Assert.Equal(409, page.Status);
+        workflows.Verify();
+    }
+
+    [Fact]
     public async Task DecideAsync_HandOverAgainFails_StillShowsTheRefusal()
     {
         // Arrange
