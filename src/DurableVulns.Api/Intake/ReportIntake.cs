@@ -52,12 +52,11 @@ public sealed class ReportIntake(
         }
 
         // A replay keeps the record its first attempt stored, and finishes whatever that attempt left
-        // undone; it may also race that attempt (a client that timed out and retried at once), so the
-        // stored record is read after this one's insert: its clock wins.
+        // undone. Two attempts may also race (a client that timed out and retried at once): the one
+        // whose insert lost reads the stored record, whose clock wins.
         var policy = policies.Current;
         var record = new CaseRecord(caseId, now, report!, policy.Version, policy.TimeZone, CaseStage.Received, MiitClock.Deadline(now, policy.MiitSubmission));
-        await cases.CreateAsync(record);
-        if (outcome == "Replayed") record = await cases.GetAsync(caseId) ?? record;
+        if (!await cases.CreateAsync(record)) record = await cases.GetAsync(caseId) ?? record;
         // The record exists before anything refers to it. The intake log says 202 only once the
         // case has started.
         await StartCaseAsync(record, policy);

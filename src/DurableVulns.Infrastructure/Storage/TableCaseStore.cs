@@ -23,16 +23,18 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
         return entity is null ? null : JsonChunks.Read<CaseRecord>(entity);
     }
 
-    public async Task CreateAsync(CaseRecord record, CancellationToken cancellationToken = default)
+    public async Task<bool> CreateAsync(CaseRecord record, CancellationToken cancellationToken = default)
     {
         var client = await tables.GetAsync(Table, cancellationToken);
         try
         {
             await client.AddEntityAsync(ToEntity(record), cancellationToken);
+            return true;
         }
         catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
         {
-            // Already created by an earlier attempt of the same intake: keep the first.
+            // Already created by another attempt of the same intake: keep the first.
+            return false;
         }
     }
 

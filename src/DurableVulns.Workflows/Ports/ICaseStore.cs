@@ -7,8 +7,8 @@ public interface ICaseStore
 {
     Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds the record; a record with the same id already there is left as it is.</summary>
-    Task CreateAsync(CaseRecord record, CancellationToken cancellationToken = default);
+    /// <summary>Adds the record; a record with the same id already there is left as it is. True when this call added it.</summary>
+    Task<bool> CreateAsync(CaseRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Every case not yet closed, plus, when <paramref name="closedWithDeadlineSinceUtc"/> is given, the

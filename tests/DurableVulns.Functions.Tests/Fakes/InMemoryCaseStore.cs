@@ -11,11 +11,8 @@ internal sealed class InMemoryCaseStore : ICaseStore
     public Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Records.TryGetValue(caseId, out var record) ? record : null);
 
-    public Task CreateAsync(CaseRecord record, CancellationToken cancellationToken = default)
-    {
-        Records.TryAdd(record.Id, record);
-        return Task.CompletedTask;
-    }
+    public Task<bool> CreateAsync(CaseRecord record, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Records.TryAdd(record.Id, record));
 
     // Without a bound the lifted comparison with null is false, so no closed case is listed.
     public Task<IReadOnlyList<CaseRecord>> ListAsync(DateTime? closedWithDeadlineSinceUtc = null, CancellationToken cancellationToken = default) =>

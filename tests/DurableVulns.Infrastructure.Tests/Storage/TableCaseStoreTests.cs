@@ -30,6 +30,23 @@ public sealed class TableCaseStoreTests(StorageFixture storage) : IClassFixture<
     }
 
     [Fact]
+    public async Task CreateAsync_SameIdTwice_TrueThenFalseAndKeepsTheFirst()
+    {
+        // Arrange
+        var first = CaseRecords.New(CaseRecords.NewId());
+        var second = first with { ReceivedAtUtc = first.ReceivedAtUtc.AddSeconds(30) };
+
+        // Act
+        var added = await store.CreateAsync(first);
+        var addedAgain = await store.CreateAsync(second);
+
+        // Assert
+        Assert.True(added);
+        Assert.False(addedAgain);
+        Assert.Equal(first, await store.GetAsync(first.Id));
+    }
+
+    [Fact]
     public async Task CreateAsync_AnyRecord_WritesStageAndDeadlineColumns()
     {
         // Arrange
