@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net.Mail;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace DurableVulns.Domain.Validation;
@@ -41,11 +42,12 @@ public static partial class TextRules
 
     /// <summary>
     /// True when <paramref name="value"/> has a character a reader can see: not only white space,
-    /// control characters and invisible format characters (a zero-width space or a byte-order mark
-    /// would otherwise pass for a required text).
+    /// control characters and invisible format characters (a zero-width space, a byte-order mark or
+    /// a tag character would otherwise pass for a required text). Read by code point, so that one
+    /// outside the Basic Multilingual Plane is judged whole.
     /// </summary>
     public static bool HasVisibleText([NotNullWhen(true)] string? value) =>
-        value is not null && value.Any(c => !char.IsWhiteSpace(c) && !char.IsControl(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format);
+        value is not null && value.EnumerateRunes().Any(r => !Rune.IsWhiteSpace(r) && !Rune.IsControl(r) && Rune.GetUnicodeCategory(r) != UnicodeCategory.Format);
 
     /// <summary>A required e-mail address: one plain addr-spec with a dotted domain, no display name.</summary>
     public static void RequireEmail(FieldErrors errors, string field, string? value)

@@ -124,6 +124,7 @@ public sealed class TextRulesTests
     [InlineData("修复", true)]
     [InlineData("🔧", true)]
     [InlineData("\u200B\u200C", false)]
+    [InlineData("\U000E0041\U000E0042", false)]
     [InlineData(null, false)]
     public void HasVisibleText_Value_TrueOnlyWithAVisibleCharacter(string? value, bool expected)
     {
