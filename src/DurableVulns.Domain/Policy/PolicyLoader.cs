@@ -12,10 +12,11 @@ public static class PolicyLoader
     public static readonly TimeSpan MinimumIntakeLogRetention = TimeSpan.FromDays(183);
 
     /// <summary>
-    /// The shortest sent-mail and Idempotency-Key retention: a day, so that a step retried through
-    /// an outage does not send a message twice, and a client retrying a report does not file it twice.
+    /// The shortest sent-mail and Idempotency-Key retention: a week, so that a step retried through
+    /// an outage does not send a message it sent before the outage again, and a client retrying a
+    /// report does not file it twice.
     /// </summary>
-    public static readonly TimeSpan MinimumKeyRetention = TimeSpan.FromDays(1);
+    public static readonly TimeSpan MinimumKeyRetention = TimeSpan.FromDays(7);
 
     /// <summary>Loads and validates the policy file at <paramref name="path"/>.</summary>
     public static WorkflowPolicy LoadFile(string path)
@@ -71,7 +72,7 @@ public static class PolicyLoader
     {
         if (!root.TryGetProperty(name, out _)) return null;
         var retention = RequiredDuration(root, name, name);
-        if (retention < MinimumKeyRetention) throw new PolicyException(name, "must be at least P1D.");
+        if (retention < MinimumKeyRetention) throw new PolicyException(name, "must be at least P7D.");
         return retention;
     }
 

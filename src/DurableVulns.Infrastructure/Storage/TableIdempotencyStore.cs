@@ -33,23 +33,7 @@ public sealed class TableIdempotencyStore(TableSet tables, TimeProvider time) : 
         }
     }
 
-    public async Task<int> PurgeAsync(DateTime beforeUtc, CancellationToken cancellationToken = default)
-    {
-        var client = await tables.GetAsync(Table, cancellationToken);
-        var purged = 0;
-        await foreach (var row in client.QueryAsync<TableEntity>(
-                           TableClient.CreateQueryFilter($"CreatedAtUtc lt {beforeUtc}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            try
-            {
-                await client.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
-                purged++;
-            }
-            catch (RequestFailedException gone) when (gone.Status is 404 or 412)
-            {
-                // Deleted by another host's run meanwhile.
-            }
-        }
-        return purged;
-    }
+    public async Task<int> PurgeAsync(DateTime beforeUtc, CancellationToken cancellationToken = default) =>
+        await TableSweep.DeleteAsync(await tables.GetAsync(Table, cancellationToken),
+            TableClient.CreateQueryFilter($"CreatedAtUtc lt {beforeUtc}"), [], _ => true, cancellationToken);
 }

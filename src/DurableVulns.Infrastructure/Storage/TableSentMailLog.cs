@@ -68,28 +68,13 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
     public async Task<int> PurgeAsync(DateTime beforeUtc, CancellationToken cancellationToken = default)
     {
         var client = await tables.GetAsync(Table, cancellationToken);
-        var purged = 0;
         // A scan of the whole table, once a day: rows are spread over partitions by their key's hash.
-        await foreach (var row in client.QueryAsync<TableEntity>(
-                           // Names written out: CreateQueryFilter would quote an interpolated name as a value.
-                           TableClient.CreateQueryFilter($"SentAtUtc lt {beforeUtc} or RefusedAtUtc lt {beforeUtc}"),
-                           select: ["PartitionKey", "RowKey", SentAt, RefusedAt], cancellationToken: cancellationToken))
-        {
-            // Sent wins over refused, as in StateOf: a row refused long ago but sent lately stays.
-            var done = row.GetDateTimeOffset(SentAt) ?? row.GetDateTimeOffset(RefusedAt);
-            if (done is null || done.Value.UtcDateTime >= beforeUtc) continue;
-            try
-            {
-                // By its ETag: a row marked again since it was read is kept.
-                await client.DeleteEntityAsync(row.PartitionKey, row.RowKey, row.ETag, cancellationToken);
-                purged++;
-            }
-            catch (RequestFailedException changed) when (changed.Status is 404 or 412)
-            {
-                // Deleted by another host's run, or marked meanwhile.
-            }
-        }
-        return purged;
+        // Names are written out: CreateQueryFilter would quote an interpolated name as a value.
+        // Sent wins over refused, as in StateOf: a row refused long ago but sent lately stays.
+        return await TableSweep.DeleteAsync(client,
+            TableClient.CreateQueryFilter($"SentAtUtc lt {beforeUtc} or RefusedAtUtc lt {beforeUtc}"), [SentAt, RefusedAt],
+            row => (row.GetDateTimeOffset(SentAt) ?? row.GetDateTimeOffset(RefusedAt)) is { } done && done.UtcDateTime < beforeUtc,
+            cancellationToken);
     }
 
     private async Task<TableEntity?> ReadAsync(string keyHash, CancellationToken cancellationToken)

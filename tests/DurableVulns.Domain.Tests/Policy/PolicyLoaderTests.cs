@@ -195,7 +195,7 @@ public sealed class PolicyLoaderTests
         // Arrange
         var root = JsonNode.Parse(ValidPolicy)!.AsObject();
         root["sentMailRetention"] = "P90D";
-        root["idempotencyKeyRetention"] = "P2D";
+        root["idempotencyKeyRetention"] = "P8D";
         var json = root.ToJsonString();
 
         // Act
@@ -203,7 +203,7 @@ public sealed class PolicyLoaderTests
 
         // Assert
         Assert.Equal(TimeSpan.FromDays(90), policy.SentMailKept);
-        Assert.Equal(TimeSpan.FromDays(2), policy.IdempotencyKeysKept);
+        Assert.Equal(TimeSpan.FromDays(8), policy.IdempotencyKeysKept);
     }
 
     [Fact]
@@ -221,10 +221,10 @@ public sealed class PolicyLoaderTests
     }
 
     [Theory]
-    [InlineData("sentMailRetention", "\"PT23H59M\"")]
+    [InlineData("sentMailRetention", "\"P6DT23H59M\"")]
     [InlineData("sentMailRetention", "\"P0D\"")]
     [InlineData("sentMailRetention", "\"30 days\"")]
-    [InlineData("idempotencyKeyRetention", "\"PT1H\"")]
+    [InlineData("idempotencyKeyRetention", "\"P1D\"")]
     [InlineData("idempotencyKeyRetention", "7")]
     public void Parse_BadKeyRetention_ThrowsNamingTheKey(string key, string value)
     {
@@ -239,16 +239,16 @@ public sealed class PolicyLoaderTests
     }
 
     [Fact]
-    public void Parse_KeyRetentionOfADay_IsAccepted()
+    public void Parse_KeyRetentionOfAWeek_IsAccepted()
     {
         // Arrange
-        var json = With("sentMailRetention", "\"P1D\"");
+        var json = With("sentMailRetention", "\"P7D\"");
 
         // Act
         var policy = PolicyLoader.Parse(json);
 
         // Assert
-        Assert.Equal(TimeSpan.FromDays(1), policy.SentMailKept);
+        Assert.Equal(TimeSpan.FromDays(7), policy.SentMailKept);
     }
 
     [Fact]
