@@ -28,5 +28,6 @@ public static class WorkflowRegistry
         typeof(HoldPublicationActivity),
         typeof(RecordConsentOutcomeActivity),
         typeof(PublishAdvisoryActivity),
+        typeof(NotifyAssessedUpstreamActivity),
     ];
 }

@@ -68,6 +68,52 @@ public sealed class CaseActionTests(DurableVulnsHost host)
     }
 
     [Fact]
+    public async Task Assess_NamingAnotherUpstreamComponent_NotifiesItsProviderOnce()
+    {
+        // Arrange: the report named libfoo; the verification finds the flaw in libbar.
+        var id = await host.SubmitReportAsync();
+        var assessment = SampleRequests.Assessment();
+        assessment["upstreamComponent"] = new JsonObject { ["name"] = "libbar 1.2", ["providerEmail"] = "psirt@libbar.example" };
+
+        // Act: assessed twice, both times naming libbar.
+        var first = await host.ActAsync(id, "assessment", assessment);
+        var again = await host.ActAsync(id, "assessment", assessment.DeepClone().AsObject());
+        // Applied only after the workflow has finished with both assessments.
+        await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
+        var status = await host.WaitForAsync(id, s => s.Has("MiitSubmitted"));
+
+        // Assert: libfoo told at intake, libbar once, after the first assessment.
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(2, status.Count("UpstreamNotified"));
+        Assert.Contains(status["timeline"]!.AsArray(), e => e!["type"]!.GetValue<string>() == "UpstreamNotified"
+            && e["detail"]!.GetValue<string>().Contains("'libbar 1.2', named in the assessment", StringComparison.Ordinal));
+        var notices = host.MailFiles().Where(m => m.Contains(id, StringComparison.Ordinal) && MailReader.Header(m, "Subject").Contains("上游组件", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["psirt@libbar.example", "security@libfoo.example"], notices.Select(m => MailReader.Header(m, "To")).Order(StringComparer.Ordinal));
+        Assert.Equal("libbar 1.2", status["assessment"]!["upstreamComponent"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Assess_NamingTheReportsOwnUpstreamProvider_SendsNoSecondNotice()
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync();
+        var assessment = SampleRequests.Assessment();
+        assessment["upstreamComponent"] = new JsonObject { ["name"] = "libfoo", ["providerEmail"] = "Security@LibFoo.example" };
+
+        // Act
+        var assessed = await host.ActAsync(id, "assessment", assessment);
+        // Applied only after the workflow has finished with the assessment.
+        await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
+        var status = await host.WaitForAsync(id, s => s.Has("MiitSubmitted") && s.Has("UpstreamNotified"));
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, assessed.StatusCode);
+        Assert.Single(status.TimelineTypes(), t => t == "UpstreamNotified");
+        Assert.Single(host.MailFiles(), m => m.Contains(id, StringComparison.Ordinal) && MailReader.Header(m, "Subject").Contains("上游组件", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SubmitToMiit_BeforeAssessment_Returns409NamingMissingFields()
     {
         // Arrange

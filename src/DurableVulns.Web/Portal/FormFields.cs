@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Validation;
 using DurableVulns.Web.Localization;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,17 @@ public sealed class FormFields
 
     /// <summary>The value, or null when left empty (optional fields).</summary>
     public string? Optional(string field) => string.IsNullOrWhiteSpace(this[field]) ? null : this[field];
+
+    /// <summary>
+    /// The optional upstream component of the <c>upstreamComponent.name</c> and <c>.providerEmail</c>
+    /// fields: null when both are empty; with one of them empty, the validator names the missing one.
+    /// </summary>
+    public UpstreamComponent? UpstreamComponent()
+    {
+        var name = Optional("upstreamComponent.name");
+        var email = Optional("upstreamComponent.providerEmail");
+        return name is null && email is null ? null : new UpstreamComponent(name?.Trim() ?? "", email?.Trim() ?? "");
+    }
 
     /// <summary>
     /// The field's errors in the page's language, and those of its items (<c>recipients[1].country</c>)

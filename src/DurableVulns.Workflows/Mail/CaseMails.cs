@@ -31,8 +31,15 @@ public static class CaseMails
         Please do not publish details before the fix is released (Art. 9(1)).
         """);
 
-    public static OutgoingMail UpstreamNotice(CaseRecord record, UpstreamComponent component) => new(
-        $"{record.Id}/upstream-notice",
+    /// <summary>The notice to the provider of the component the report named.</summary>
+    public static OutgoingMail UpstreamNotice(CaseRecord record, UpstreamComponent component) => UpstreamNotice(record, component, $"{record.Id}/upstream-notice");
+
+    /// <summary>The notice to the provider of a component the assessment named: one per provider.</summary>
+    public static OutgoingMail AssessedUpstreamNotice(CaseRecord record, UpstreamComponent component) =>
+        UpstreamNotice(record, component, $"{record.Id}/upstream-notice/{component.ProviderEmail.ToLowerInvariant()}");
+
+    private static OutgoingMail UpstreamNotice(CaseRecord record, UpstreamComponent component, string key) => new(
+        key,
         [component.ProviderEmail],
         $"上游组件漏洞通知 / Vulnerability in your component {component.Name}: {record.Id}",
         $"""

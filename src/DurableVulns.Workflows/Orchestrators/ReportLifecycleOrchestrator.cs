@@ -98,6 +98,10 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             if (await RefusedAsync(action, CaseAction.Assess)) return;
             await CallAsync(nameof(RecordAssessmentActivity), new CaseActionInput<Assessment>(caseId, action));
             stage = CaseStage.Assessed;
+            // Art. 7(1): a component the verification found. Assessments without one (all of those
+            // sent before it was added) make no call, so older histories replay unchanged.
+            if (action.Body.UpstreamComponent is not null)
+                await CallAsync(nameof(NotifyAssessedUpstreamActivity), new CaseActionInput<Assessment>(caseId, action));
         }
 
         private async Task OnSubmissionAsync()

@@ -99,6 +99,35 @@ public sealed class AssessmentValidatorTests
     }
 
     [Fact]
+    public void Validate_UpstreamComponentFound_HasNoErrors()
+    {
+        // Arrange
+        var assessment = Samples.Assessment() with { UpstreamComponent = new UpstreamComponent("libbar 1.2", "psirt@libbar.example") };
+
+        // Act
+        var errors = AssessmentValidator.Validate(assessment);
+
+        // Assert
+        Assert.True(errors.IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("", "psirt@libbar.example", "upstreamComponent.name")]
+    [InlineData("libbar", "", "upstreamComponent.providerEmail")]
+    [InlineData("libbar", "not an address", "upstreamComponent.providerEmail")]
+    public void Validate_UpstreamComponentIncomplete_ErrorUnderItsField(string name, string email, string field)
+    {
+        // Arrange
+        var assessment = Samples.Assessment() with { UpstreamComponent = new UpstreamComponent(name, email) };
+
+        // Act
+        var errors = AssessmentValidator.Validate(assessment);
+
+        // Assert
+        Assert.Equal([field], errors.Fields());
+    }
+
+    [Fact]
     public void Validate_NoAffectedVersions_ErrorUnderAffectedVersions()
     {
         // Arrange

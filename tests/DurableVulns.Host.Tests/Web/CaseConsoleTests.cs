@@ -68,6 +68,59 @@ public sealed class CaseConsoleTests(ConsoleHost host)
     }
 
     [Fact]
+    public async Task PostAssess_UpstreamComponentFound_ShownOnTheCaseAndItsProviderNotified()
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync(SampleRequests.Report(withUpstream: false));
+        using var analyst = await SignedInAsync(ConsoleHost.AnalystEmail, ConsoleHost.AnalystPassword);
+        var (_, page) = await analyst.GetAsync($"/console/cases/{id}");
+
+        // Act
+        await analyst.PostFormAsync($"/console/cases/{id}?handler=Assess",
+        [
+            new("severity", "7.5"),
+            new("affectedVersions", "2.3.1"),
+            new("technicalCharacteristics", "overflow in libbar's parser"),
+            new("harm", "denial of service"),
+            new("scope", "all units"),
+            new("upstreamComponent.name", "libbar 1.2"),
+            new("upstreamComponent.providerEmail", "psirt@libbar.example"),
+        ], Html.RequestToken(page));
+        await host.WaitForAsync(id, s => s.Has(TimelineTypes.UpstreamNotified));
+        var (_, after) = await analyst.GetAsync($"/console/cases/{id}");
+
+        // Assert
+        Assert.Contains("libbar 1.2 (psirt@libbar.example)", after, StringComparison.Ordinal);
+        Assert.Single(host.MailFiles(), m => m.Contains(id, StringComparison.Ordinal) && MailReader.Header(m, "To") == "psirt@libbar.example");
+    }
+
+    [Fact]
+    public async Task PostAssess_UpstreamProviderEmailWithoutName_ErrorBesideTheNameAndNotAssessed()
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync();
+        using var analyst = await SignedInAsync(ConsoleHost.AnalystEmail, ConsoleHost.AnalystPassword);
+        var (_, page) = await analyst.GetAsync($"/console/cases/{id}");
+
+        // Act
+        var response = await analyst.PostFormAsync($"/console/cases/{id}?handler=Assess",
+        [
+            new("severity", "7.5"),
+            new("affectedVersions", "2.3.1"),
+            new("technicalCharacteristics", "tc"),
+            new("harm", "h"),
+            new("scope", "s"),
+            new("upstreamComponent.providerEmail", "psirt@libbar.example"),
+        ], Html.RequestToken(page));
+        var body = await response.Content.ReadAsStringAsync();
+
+        // Assert
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(Html.HasId(body, "f-upstreamComponent-name-error"));
+        Assert.Equal("Received", (await host.StatusAsync(id)).Text("stage"));
+    }
+
+    [Fact]
     public async Task PostAssess_WithoutToken_Returns400AndCaseNotAssessed()
     {
         // Arrange

@@ -49,7 +49,8 @@ public sealed class CaseModel(ICaseStore cases, IAuditLog audit, CaseActions act
     }
 
     public Task<IActionResult> OnPostAssessAsync(string id, CancellationToken cancellationToken) => ActAsync(id, "assess", form =>
-        actions.AssessAsync(id, new Assessment(form["severity"].Trim(), Lines(form["affectedVersions"]), form["technicalCharacteristics"], form["harm"], form["scope"]),
+        actions.AssessAsync(id, new Assessment(form["severity"].Trim(), Lines(form["affectedVersions"]), form["technicalCharacteristics"], form["harm"], form["scope"],
+                form.UpstreamComponent()),
             User.StaffName(), cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostMiitAsync(string id, CancellationToken cancellationToken) => ActAsync(id, "miit", form =>

@@ -76,13 +76,11 @@ public sealed class IndexModel(ReportIntake intake, ITrackingLinks trackingLinks
 
     private static ReportSubmission Read(FormFields form)
     {
-        var upstreamName = form.Optional("upstreamComponent.name");
-        var upstreamEmail = form.Optional("upstreamComponent.providerEmail");
         return new ReportSubmission(
             new Reporter(form["reporter.name"].Trim(), form["reporter.email"].Trim(), form.Optional("reporter.organization")?.Trim(), form["reporter.country"].Trim().ToUpperInvariant()),
             new Product(form["product.vendor"].Trim(), form["product.name"].Trim(), form.Optional("product.model")?.Trim(), form["product.version"].Trim()),
             form["title"].Trim(),
             form["description"],
-            upstreamName is null && upstreamEmail is null ? null : new UpstreamComponent(upstreamName?.Trim() ?? "", upstreamEmail?.Trim() ?? ""));
+            form.UpstreamComponent());
     }
 }
