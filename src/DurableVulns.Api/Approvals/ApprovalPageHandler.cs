@@ -9,7 +9,8 @@ namespace DurableVulns.Api.Approvals;
 /// <summary>
 /// <c>GET /approvals/{token}</c> shows what the link decides and changes nothing (mail scanners fetch
 /// every link); <c>POST</c> from that page, with its anti-forgery field, redeems the token and raises
-/// the decision on the waiting orchestration.
+/// the decision on the waiting orchestration. Either, for a link whose role has decided, hands that
+/// recorded decision over again, which the review ignores if it has it.
 /// </summary>
 public sealed partial class ApprovalPageHandler(
     IApprovalTickets tickets,
