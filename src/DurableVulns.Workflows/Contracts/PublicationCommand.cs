@@ -17,6 +17,18 @@ public sealed record PublicationCommand(Advisory Advisory, string? Blackout, IRe
     /// publication through outside any (<see cref="Blackout"/> null): it began since, and the
     /// publication is held for MPS consent as one requested in it would be.
     /// </summary>
-    public string? WindowBegunAt(DateTime utc) =>
-        Blackout is null ? BlackoutWindow.At(Calendar, new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)))?.Name : null;
+    public string? WindowBegunAt(DateTime utc) => Blackout is null ? BlackoutWindow.At(Calendar, Utc(utc))?.Name : null;
+
+    /// <summary>
+    /// The window of <see cref="Calendar"/> nearest <paramref name="utc"/> (the one it falls in, if
+    /// any), or empty without a calendar. The publishing step found a window begun by its own clock,
+    /// which may differ a little from the workflow's.
+    /// </summary>
+    public string NearestWindowAt(DateTime utc)
+    {
+        var at = Utc(utc);
+        return Calendar?.MinBy(w => w.Contains(at) ? TimeSpan.Zero : w.From > at ? w.From - at : at - w.To)?.Name ?? "";
+    }
+
+    private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 }

@@ -198,10 +198,10 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
         {
             // False: a window began before the advisory went out (the step waited for a worker or
             // retried through an outage). Only commands with a calendar get it, so no older history.
-            while (!await CallAsync(nameof(PublishAdvisoryActivity), publish))
+            // The step's clock decides, not this one: held either way, never a loop of steps.
+            if (!await CallAsync(nameof(PublishAdvisoryActivity), publish))
             {
-                // Over by now: the step runs again and sends it.
-                if (publish.Action.Body.WindowBegunAt(context.CurrentUtcDateTime) is not { } begun) continue;
+                var begun = publish.Action.Body.NearestWindowAt(context.CurrentUtcDateTime);
                 var action = publish.Action with { Body = publish.Action.Body with { Blackout = begun } };
                 if (review is null) await HoldAsync(action);
                 else await RecordRefusalAsync(action, "Publish", $"The national event '{begun}' began before the advisory went out, while a review is under way; publish after it ends.");
