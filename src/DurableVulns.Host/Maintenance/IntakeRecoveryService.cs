@@ -54,11 +54,12 @@ public sealed partial class IntakeRecoveryService(
         // look like a case that never had one. The run comes every few minutes, so a case cut short
         // is found long before.
         var since = now - policies.Current.HistoryRetention;
-        foreach (var record in await cases.ListAsync(cancellationToken: stoppingToken))
+        foreach (var id in await cases.ListReceivedAsync(since, before, stoppingToken))
         {
-            if (record.Stage != CaseStage.Received || record.ReceivedAtUtc > before || record.ReceivedAtUtc < since || started.Contains(record.Id)) continue;
-            if (await workflows.GetStatusAsync(record.Id, stoppingToken) is null) await StartAsync(record);
-            started.Add(record.Id);
+            if (started.Contains(id)) continue;
+            if (await workflows.GetStatusAsync(id, stoppingToken) is null && await cases.GetAsync(id, stoppingToken) is { Stage: CaseStage.Received } record)
+                await StartAsync(record);
+            started.Add(id);
         }
     }
 

@@ -52,6 +52,18 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
         return records;
     }
 
+    public async Task<IReadOnlyList<string>> ListReceivedAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
+    {
+        var client = await tables.GetAsync(Table, cancellationToken);
+        // The plain columns again, and only the keys come back: the intake recovery asks every few minutes.
+        var filter = TableClient.CreateQueryFilter(
+            $"Stage eq {nameof(CaseStage.Received)} and ReceivedAtUtc ge {UtcTime.AsUtc(fromUtc)} and ReceivedAtUtc le {UtcTime.AsUtc(toUtc)}");
+        var ids = new List<string>();
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: cancellationToken))
+            ids.Add(entity.PartitionKey);
+        return ids;
+    }
+
     public async Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default)
     {
         var client = await tables.GetAsync(Table, cancellationToken);

@@ -16,6 +16,9 @@ public interface ICaseStore
     /// </summary>
     Task<IReadOnlyList<CaseRecord>> ListAsync(DateTime? closedWithDeadlineSinceUtc = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The ids of the cases still in stage Received that were received from <paramref name="fromUtc"/> to <paramref name="toUtc"/>, both included.</summary>
+    Task<IReadOnlyList<string>> ListReceivedAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Applies <paramref name="change"/> under optimistic concurrency, retrying on conflict. A change that
     /// returns the very record it was given writes nothing.

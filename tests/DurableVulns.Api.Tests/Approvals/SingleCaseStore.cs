@@ -9,6 +9,9 @@ public sealed class SingleCaseStore(CaseRecord record) : ICaseStore
     public Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
         Task.FromResult(caseId == record.Id ? record : null);
 
+    public Task<IReadOnlyList<string>> ListReceivedAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
     public Task<bool> CreateAsync(CaseRecord record, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     // Without a bound the lifted comparison with null is false, so no closed case is listed.

@@ -11,6 +11,10 @@ internal sealed class InMemoryCaseStore : ICaseStore
     public Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
         Task.FromResult(Records.TryGetValue(caseId, out var record) ? record : null);
 
+    public Task<IReadOnlyList<string>> ListReceivedAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>(
+            [.. Records.Values.Where(r => r.Stage == CaseStage.Received && r.ReceivedAtUtc >= fromUtc && r.ReceivedAtUtc <= toUtc).Select(r => r.Id)]);
+
     public Task<bool> CreateAsync(CaseRecord record, CancellationToken cancellationToken = default) =>
         Task.FromResult(Records.TryAdd(record.Id, record));
 

@@ -93,9 +93,29 @@ public sealed class TableCaseStoreListTests : IAsyncLifetime
         Assert.Equal(Ids([.. expected]), Ids([.. listed]));
     }
 
-    private async Task<CaseRecord> CreateAsync(CaseStage stage, DateTime deadlineUtc)
+    [Fact]
+    public async Task ListReceivedAsync_StagesAndTimes_ReturnsReceivedOnesWithinTheBoundsBothIncluded()
+    {
+        // Arrange
+        var atFrom = await CreateAsync(CaseStage.Received, Bound, receivedUtc: Bound);
+        var inside = await CreateAsync(CaseStage.Received, Bound, receivedUtc: Bound.AddHours(1));
+        var atTo = await CreateAsync(CaseStage.Received, Bound, receivedUtc: Bound.AddHours(2));
+        await CreateAsync(CaseStage.Received, Bound, receivedUtc: Bound.AddSeconds(-1));
+        await CreateAsync(CaseStage.Received, Bound, receivedUtc: Bound.AddHours(2).AddSeconds(1));
+        await CreateAsync(CaseStage.Assessed, Bound, receivedUtc: Bound.AddHours(1));
+        await CreateAsync(CaseStage.Closed, Bound, receivedUtc: Bound.AddHours(1));
+
+        // Act
+        var listed = await store.ListReceivedAsync(Bound, Bound.AddHours(2));
+
+        // Assert
+        Assert.Equal(Ids(atFrom, inside, atTo), listed.Order(StringComparer.Ordinal));
+    }
+
+    private async Task<CaseRecord> CreateAsync(CaseStage stage, DateTime deadlineUtc, DateTime? receivedUtc = null)
     {
         var record = CaseRecords.New(CaseRecords.NewId()) with { Stage = stage, MiitDeadlineUtc = deadlineUtc };
+        if (receivedUtc is { } received) record = record with { ReceivedAtUtc = received };
         await store.CreateAsync(record);
         return record;
     }
