@@ -1,9 +1,4 @@
-using DurableVulns.Domain.Disclosure;
-using DurableVulns.Domain.Policy;
 using DurableVulns.Testing;
-using DurableVulns.Workflows.Contracts;
-using DurableVulns.Workflows.Ports;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableVulns.Workflows.Tests.Disclosure;
 
@@ -16,16 +11,10 @@ public sealed class BlackoutBegunBeforeSendingTests(AheadClockHost host) : IClas
         // Arrange: a window that, by the workflow's clock, begins in half an hour; the step's clock
         // runs an hour ahead, so the step finds it begun. (The consent that follows is the one any held
         // publication gets: BlackoutConsentTests.)
-        var id = await host.AssessedCaseAsync();
-        await host.ActAsync(id, "patch", SampleRequests.Patch());
         var now = DateTimeOffset.UtcNow;
-        var command = new PublicationCommand(
-            new Advisory("Title", "Body", "Upgrade to 2.3.2.", [new Recipient("cert@example.cn", "CN")], ContainsExploitCode: false, ContainsOperatorSystemDetails: false),
-            Blackout: null, [new BlackoutWindow("National Day", now.AddMinutes(30), now.AddHours(2))]);
-        var workflows = host.Services.GetRequiredService<IWorkflowClient>();
 
         // Act
-        await workflows.RaiseEventAsync(id, EventNames.Publication, new PsirtAction<PublicationCommand>("publication-1", "psirt-api", command, now.UtcDateTime));
+        var id = await CalendarPublication.RaiseOnPatchedCaseAsync(host, now.AddMinutes(30), now.AddHours(2));
         var held = await host.WaitForAsync(id, s => s.Has("BlackoutHeld"));
         await ApprovalMail.LinkAsync(host, id, DurableVulnsHost.MpsReviewer, approve: true);
 
