@@ -58,15 +58,8 @@ public sealed class TableIntakeLog(TableSet tables, TimeProvider time) : IIntake
             throw new ArgumentOutOfRangeException(nameof(retention), "Art. 5 keeps intake logs at least six months.");
         var client = await tables.GetAsync(Table, cancellationToken);
         var cutoff = PartitionOf(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime - retention));
-        var purged = 0;
         // Partition keys are yyyyMMdd, so string order is date order.
-        await foreach (var e in client.QueryAsync<TableEntity>(
-            TableClient.CreateQueryFilter($"PartitionKey lt {cutoff}"), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
-        {
-            await client.DeleteEntityAsync(e.PartitionKey, e.RowKey, cancellationToken: cancellationToken);
-            purged++;
-        }
-        return purged;
+        return await TableSweep.DeleteAsync(client, TableClient.CreateQueryFilter($"PartitionKey lt {cutoff}"), [], _ => true, cancellationToken);
     }
 
     private static string PartitionOf(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);

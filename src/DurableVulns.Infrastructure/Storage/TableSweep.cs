@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 
 namespace DurableVulns.Infrastructure.Storage;
 
-/// <summary>The retention run's delete of the rows a filter finds.</summary>
+/// <summary>The retention run's delete of the rows a filter finds (intake log, sent-mail log, Idempotency-Keys).</summary>
 internal static class TableSweep
 {
     /// <summary>
