@@ -28,11 +28,7 @@ public static class AssessmentValidator
         TextRules.RequireText(errors, "technicalCharacteristics", assessment.TechnicalCharacteristics, MaxTextLength);
         TextRules.RequireText(errors, "harm", assessment.Harm, MaxTextLength);
         TextRules.RequireText(errors, "scope", assessment.Scope, MaxTextLength);
-        if (assessment.UpstreamComponent is { } component)
-        {
-            TextRules.RequireLine(errors, "upstreamComponent.name", component.Name, ReportValidator.MaxLineLength);
-            TextRules.RequireEmail(errors, "upstreamComponent.providerEmail", component.ProviderEmail);
-        }
+        ReportValidator.CheckUpstreamComponent(errors, assessment.UpstreamComponent);
         return errors;
     }
 }

@@ -34,11 +34,15 @@ public static class ReportValidator
         TextRules.RequireLine(errors, "title", report.Title, MaxLineLength);
         TextRules.RequireText(errors, "description", report.Description, MaxDescriptionLength);
 
-        if (report.UpstreamComponent is not null)
-        {
-            TextRules.RequireLine(errors, "upstreamComponent.name", report.UpstreamComponent.Name, MaxLineLength);
-            TextRules.RequireEmail(errors, "upstreamComponent.providerEmail", report.UpstreamComponent.ProviderEmail);
-        }
+        CheckUpstreamComponent(errors, report.UpstreamComponent);
         return errors;
+    }
+
+    /// <summary>An upstream component, when one is named (by the report, or by the assessment): its name and its provider's address.</summary>
+    public static void CheckUpstreamComponent(FieldErrors errors, UpstreamComponent? component)
+    {
+        if (component is null) return;
+        TextRules.RequireLine(errors, "upstreamComponent.name", component.Name, MaxLineLength);
+        TextRules.RequireEmail(errors, "upstreamComponent.providerEmail", component.ProviderEmail);
     }
 }
