@@ -1,3 +1,4 @@
+using DurableVulns.Domain.Disclosure;
 using DurableVulns.Infrastructure.Mail;
 using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.Options;
@@ -19,11 +20,9 @@ public sealed class ReviewerOptionsValidator : IValidateOptions<ReviewerOptions>
         const string why = "an early disclosure needs the sign-off of both MIIT and MPS reviewers.";
         AddressListRule.Check(failures, $"{ReviewerOptions.Section}:MIIT", options.MIIT, requiredBecause: why);
         AddressListRule.Check(failures, $"{ReviewerOptions.Section}:MPS", options.MPS, requiredBecause: why);
-        foreach (var both in Listed(options.MIIT).Intersect(Listed(options.MPS), StringComparer.OrdinalIgnoreCase))
+        var onBoth = options.MIIT.Where(a => !string.IsNullOrWhiteSpace(a) && options.Lists(ReviewerRole.MPS, a)).Select(a => a.Trim());
+        foreach (var both in onBoth.Distinct(StringComparer.OrdinalIgnoreCase))
             failures.Add($"{ReviewerOptions.Section}: {both} is both a MIIT and an MPS reviewer; the two sign-offs must come from two people.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    private static IEnumerable<string> Listed(IReadOnlyList<string> addresses) =>
-        addresses.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim());
 }

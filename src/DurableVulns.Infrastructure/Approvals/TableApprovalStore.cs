@@ -186,7 +186,7 @@ public sealed partial class TableApprovalStore(
             LogReviewersInvalid(invalid);
             return false;
         }
-        return current.For(role).Any(address => string.Equals(address?.Trim(), reviewer.Trim(), StringComparison.OrdinalIgnoreCase));
+        return current.Lists(role, reviewer);
     }
 
     private static TableEntity TokenEntity(string partition, string row, string siblingRow, ApprovalGrant grant, bool approve, DateTime expiresAtUtc, DateTime issuedAtUtc) =>

@@ -12,4 +12,8 @@ public sealed class ReviewerOptions
     public List<string> MPS { get; set; } = [];
 
     public IReadOnlyList<string> For(ReviewerRole role) => role == ReviewerRole.MIIT ? MIIT : MPS;
+
+    /// <summary>True when <paramref name="address"/> is on the <paramref name="role"/> list, ignoring case and surrounding spaces.</summary>
+    public bool Lists(ReviewerRole role, string address) =>
+        For(role).Any(listed => string.Equals(listed?.Trim(), address.Trim(), StringComparison.OrdinalIgnoreCase));
 }
