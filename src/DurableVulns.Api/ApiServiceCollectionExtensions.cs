@@ -3,6 +3,7 @@ using DurableVulns.Api.Approvals;
 using DurableVulns.Api.Cases;
 using DurableVulns.Api.Http;
 using DurableVulns.Api.Intake;
+using DurableVulns.Api.Maintenance;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableVulns.Api;
 
-/// <summary>Registers the API's handlers, problem details and the intake rate limit.</summary>
+/// <summary>Registers the API's handlers, problem details, the intake rate limit and the maintenance runs.</summary>
 public static class ApiServiceCollectionExtensions
 {
     public const string IntakeRateLimit = "intake";
@@ -27,6 +28,8 @@ public static class ApiServiceCollectionExtensions
         services.AddScoped<CaseQueryHandler>();
         services.AddScoped<CaseActions>();
         services.AddScoped<CaseActionHandler>();
+        services.AddScoped<RetentionRun>();
+        services.AddScoped<IntakeRecoveryRun>();
         services.AddDurableVulnsApprovalPages();
 
         var permits = configuration.GetValue($"{ApiOptions.Section}:{nameof(ApiOptions.IntakePermitsPerMinute)}", new ApiOptions().IntakePermitsPerMinute);

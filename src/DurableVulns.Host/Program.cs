@@ -26,8 +26,7 @@ builder.Services
     .AddDurableVulnsApi(builder.Configuration)
     .AddDurableVulnsWeb(builder.Configuration)
     .AddDurableEngine(builder.Configuration)
-    .AddHostedService<RetentionService>()
-    .AddHostedService<IntakeRecoveryService>();
+    .AddMaintenanceRuns();
 
 var app = builder.Build();
 if (!await app.Services.PolicyLoadsAsync()) return 1;

@@ -67,7 +67,7 @@ public sealed class ReportIntake(
     /// <summary>
     /// Writes the stored case's "received" entry and starts its workflow. Both are idempotent writes,
     /// independent of each other, so an intake retried with its key, or the recovery of one that
-    /// stopped after the record (<c>IntakeRecoveryService</c>), redoes whatever is missing.
+    /// stopped after the record (<see cref="Maintenance.IntakeRecoveryRun"/>), redoes whatever is missing.
     /// </summary>
     public Task StartCaseAsync(CaseRecord record, WorkflowPolicy policy)
     {

@@ -7,6 +7,9 @@ namespace DurableVulns.Functions.Engine;
 /// <summary>The Functions app's workflow client, over the Durable Functions <see cref="DurableTaskClient"/>.</summary>
 public sealed class DurableTaskWorkflowClient(DurableTaskClient client) : IWorkflowClient
 {
+    private static readonly OrchestrationRuntimeStatus[] Finished =
+        [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
+
     public async Task StartAsync(string orchestratorName, string instanceId, object input, CancellationToken cancellationToken = default)
     {
         // Durable Functions restarts a finished instance scheduled again under its id; a retried
@@ -36,4 +39,19 @@ public sealed class DurableTaskWorkflowClient(DurableTaskClient client) : IWorkf
 
     public Task PurgeAsync(string instanceId, CancellationToken cancellationToken = default) =>
         client.PurgeInstanceAsync(instanceId, options: null, cancellationToken);
+
+    public async Task<int> PurgeFinishedAsync(DateTime createdBeforeUtc, CancellationToken cancellationToken = default)
+    {
+        var filter = new PurgeInstancesFilter(CreatedFrom: null, CreatedTo: new DateTimeOffset(createdBeforeUtc, TimeSpan.Zero), Finished);
+        var purged = 0;
+        PurgeResult result;
+        // A backend may purge in portions (IsComplete false): ask again until it says it is done.
+        do
+        {
+            result = await client.PurgeAllInstancesAsync(filter, cancellationToken);
+            purged += result.PurgedInstanceCount;
+        }
+        while (result.IsComplete == false);
+        return purged;
+    }
 }

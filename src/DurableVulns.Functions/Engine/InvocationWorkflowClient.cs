@@ -30,6 +30,9 @@ public sealed class InvocationWorkflowClient : IWorkflowClient
     public Task PurgeAsync(string instanceId, CancellationToken cancellationToken = default) =>
         Inner.PurgeAsync(instanceId, cancellationToken);
 
+    public Task<int> PurgeFinishedAsync(DateTime createdBeforeUtc, CancellationToken cancellationToken = default) =>
+        Inner.PurgeFinishedAsync(createdBeforeUtc, cancellationToken);
+
     private DurableTaskWorkflowClient Inner => inner ?? throw new InvalidOperationException(
         "No durable client for this invocation: a function that starts or signals a workflow needs a [DurableClient] parameter and must call Use first.");
 }

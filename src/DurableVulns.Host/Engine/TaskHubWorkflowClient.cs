@@ -9,6 +9,9 @@ public sealed class TaskHubWorkflowClient(TaskHubClient client) : IWorkflowClien
 {
     // Any existing instance under the id, whatever its state, means "already started".
     private static readonly OrchestrationStatus[] AnyStatus = Enum.GetValues<OrchestrationStatus>();
+    private static readonly OrchestrationStatus[] Finished =
+        [OrchestrationStatus.Completed, OrchestrationStatus.Failed, OrchestrationStatus.Terminated, OrchestrationStatus.Canceled];
+    private static readonly DateTime Epoch = new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
     public async Task StartAsync(string orchestratorName, string instanceId, object input, CancellationToken cancellationToken = default)
     {
@@ -33,4 +36,8 @@ public sealed class TaskHubWorkflowClient(TaskHubClient client) : IWorkflowClien
 
     public Task PurgeAsync(string instanceId, CancellationToken cancellationToken = default) =>
         ((IOrchestrationServicePurgeClient)client.ServiceClient).PurgeInstanceStateAsync(instanceId);
+
+    public async Task<int> PurgeFinishedAsync(DateTime createdBeforeUtc, CancellationToken cancellationToken = default) =>
+        (await ((IOrchestrationServicePurgeClient)client.ServiceClient).PurgeInstanceStateAsync(
+            new PurgeInstanceFilter(Epoch, createdBeforeUtc, Finished))).DeletedInstanceCount;
 }

@@ -17,4 +17,10 @@ public interface IWorkflowClient
     Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken = default);
 
     Task PurgeAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Purges the history of every orchestration created before <paramref name="createdBeforeUtc"/> that has
+    /// finished (completed, failed, terminated or canceled); running ones are left alone. Returns how many were purged.
+    /// </summary>
+    Task<int> PurgeFinishedAsync(DateTime createdBeforeUtc, CancellationToken cancellationToken = default);
 }

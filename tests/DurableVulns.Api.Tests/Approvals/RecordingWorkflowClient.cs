@@ -20,4 +20,6 @@ public sealed class RecordingWorkflowClient : IWorkflowClient
     public Task TerminateAsync(string instanceId, string reason, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public Task PurgeAsync(string instanceId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<int> PurgeFinishedAsync(DateTime createdBeforeUtc, CancellationToken cancellationToken = default) => Task.FromResult(0);
 }

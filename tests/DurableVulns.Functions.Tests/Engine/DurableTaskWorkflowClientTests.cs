@@ -149,4 +149,23 @@ public sealed class DurableTaskWorkflowClientTests
         // Assert
         durable.Verify(c => c.PurgeInstanceAsync(InstanceId, It.IsAny<PurgeInstanceOptions?>(), It.IsAny<CancellationToken>()), Times.Once);
     }
+
+    [Fact]
+    public async Task PurgeFinishedAsync_BackendPurgesInPortions_AsksUntilCompleteAndAddsTheCounts()
+    {
+        // Arrange: the first call stops part-way (a timeout on the backend's side).
+        durable.SetupSequence(c => c.PurgeAllInstancesAsync(It.IsAny<PurgeInstancesFilter>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PurgeResult(500, isComplete: false))
+            .ReturnsAsync(new PurgeResult(20, isComplete: true));
+        var before = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+        // Act
+        var purged = await Client.PurgeFinishedAsync(before);
+
+        // Assert
+        Assert.Equal(520, purged);
+        durable.Verify(c => c.PurgeAllInstancesAsync(
+            It.Is<PurgeInstancesFilter>(f => f.CreatedTo == new DateTimeOffset(before) && f.CreatedFrom == null),
+            It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
 }

@@ -10,7 +10,12 @@ internal sealed class InMemoryIdempotencyStore : IIdempotencyStore
     public Task<IdempotencyClaim> ClaimAsync(string key, IdempotencyClaim claim, CancellationToken cancellationToken = default) =>
         Task.FromResult(claims.GetOrAdd(key, claim));
 
-    // The Functions app runs no retention; only the ASP.NET Core host purges.
-    public Task<int> PurgeAsync(DateTime beforeUtc, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("The Functions app has no retention run.");
+    /// <summary>The cut-off of the last purge; rows keep no times here, so nothing is deleted.</summary>
+    public DateTime? PurgedBeforeUtc { get; private set; }
+
+    public Task<int> PurgeAsync(DateTime beforeUtc, CancellationToken cancellationToken = default)
+    {
+        PurgedBeforeUtc = beforeUtc;
+        return Task.FromResult(0);
+    }
 }

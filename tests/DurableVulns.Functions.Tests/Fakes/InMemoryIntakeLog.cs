@@ -16,5 +16,12 @@ internal sealed class InMemoryIntakeLog : IIntakeLog
     public Task<IReadOnlyList<IntakeAttempt>> ReadDayAsync(DateOnly dayUtc, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<IntakeAttempt>>([.. Attempts.Where(a => DateOnly.FromDateTime(a.AtUtc) == dayUtc)]);
 
-    public Task<int> PurgeAsync(TimeSpan retention, CancellationToken cancellationToken = default) => Task.FromResult(0);
+    /// <summary>The retention of the last purge; nothing is deleted here.</summary>
+    public TimeSpan? PurgedRetention { get; private set; }
+
+    public Task<int> PurgeAsync(TimeSpan retention, CancellationToken cancellationToken = default)
+    {
+        PurgedRetention = retention;
+        return Task.FromResult(0);
+    }
 }

@@ -1,22 +1,19 @@
 using Azure.Data.Tables;
-using DurableTask.AzureStorage;
-using DurableVulns.Api;
+using DurableVulns.Api.Maintenance;
 using DurableVulns.Domain.Rules;
-using DurableVulns.Host.Maintenance;
 using DurableVulns.Testing;
 using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DurableVulns.Host.Tests;
+namespace DurableVulns.Host.Tests.Maintenance;
 
 /// <summary>
 /// The daily retention run purges finished workflow history, never the case, its audit, or a running
 /// case; and the sent-mail rows and Idempotency-Keys past the policy's retention.
 /// </summary>
 [Collection(HostCollection.Name)]
-public sealed class RetentionServiceTests(DurableVulnsHost host)
+public sealed class RetentionRunTests(DurableVulnsHost host)
 {
     [Fact]
     public async Task Run_EightDaysAfterACaseClosed_PurgesItsHistoryKeepsTheCaseAndSparesOpenCases()
@@ -29,16 +26,12 @@ public sealed class RetentionServiceTests(DurableVulnsHost host)
         await host.ActAsync(id, "close");
         var workflows = host.Services.GetRequiredService<IWorkflowClient>();
         await WaitAsync(async () => await workflows.GetStatusAsync(id) == "Completed");
-        var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(8));
-        var service = Service(later);
 
-        // Act: the first run starts at once.
-        await service.StartAsync(CancellationToken.None);
-        var purged = await WaitAsync(async () => await workflows.GetStatusAsync(id) is null);
-        await service.StopAsync(CancellationToken.None);
+        // Act
+        await RunAsync(new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(8)));
 
         // Assert
-        Assert.True(purged);
+        Assert.Null(await workflows.GetStatusAsync(id));
         var status = await host.StatusAsync(id);
         Assert.Equal("Closed", status["stage"]!.GetValue<string>());
         Assert.True(status.Has("Received"));
@@ -59,15 +52,12 @@ public sealed class RetentionServiceTests(DurableVulnsHost host)
         var idempotencyKey = Guid.NewGuid().ToString();
         var idempotency = host.Services.GetRequiredService<IIdempotencyStore>();
         await idempotency.ClaimAsync(idempotencyKey, new IdempotencyClaim("DV-first", "body-1"));
-        var service = Service(new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(8)));
 
-        // Act: the key goes last in the run.
-        await service.StartAsync(CancellationToken.None);
-        var purged = await WaitAsync(async () => !await HasIdempotencyKeyAsync(idempotencyKey));
-        await service.StopAsync(CancellationToken.None);
+        // Act
+        await RunAsync(new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(8)));
 
         // Assert: the key is free for a new report; only the message sent before the cut-off is gone.
-        Assert.True(purged);
+        Assert.False(await HasIdempotencyKeyAsync(idempotencyKey));
         var next = new IdempotencyClaim("DV-second", "body-2");
         Assert.Equal(next, await idempotency.ClaimAsync(idempotencyKey, next));
         Assert.Equal(SentMailState.NotSent, await sentMail.StateAsync(oldMessage));
@@ -75,10 +65,12 @@ public sealed class RetentionServiceTests(DurableVulnsHost host)
         Assert.Equal(SentMailState.Delayed, await sentMail.StateAsync(heldMessage));
     }
 
-    private RetentionService Service(TimeProvider time) => new(
-        host.Services.GetRequiredService<IIntakeLog>(), host.Services.GetRequiredService<ISentMailLog>(),
-        host.Services.GetRequiredService<IIdempotencyStore>(), host.Services.GetRequiredService<AzureStorageOrchestrationService>(),
-        host.Services.GetRequiredService<PolicyProvider>(), time, NullLogger<RetentionService>.Instance);
+    // The host's own run, with the given clock.
+    private async Task RunAsync(TimeProvider time)
+    {
+        using var scope = host.Services.CreateScope();
+        await ActivatorUtilities.CreateInstance<RetentionRun>(scope.ServiceProvider, time).RunAsync(CancellationToken.None);
+    }
 
     private async Task<bool> HasIdempotencyKeyAsync(string key)
     {

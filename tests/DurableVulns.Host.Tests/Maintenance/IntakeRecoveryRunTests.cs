@@ -1,19 +1,18 @@
 using Azure.Data.Tables;
 using DurableVulns.Api;
+using DurableVulns.Api.Maintenance;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
-using DurableVulns.Host.Maintenance;
 using DurableVulns.Testing;
 using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace DurableVulns.Host.Tests;
+namespace DurableVulns.Host.Tests.Maintenance;
 
 /// <summary>A case whose intake stopped after storing its record gets its workflow from the recovery run.</summary>
 [Collection(HostCollection.Name)]
-public sealed class IntakeRecoveryServiceTests(DurableVulnsHost host)
+public sealed class IntakeRecoveryRunTests(DurableVulnsHost host)
 {
     [Fact]
     public async Task Run_CaseStoredWithoutWorkflowPastTheGrace_StartsItAndSaysSo()
@@ -28,16 +27,14 @@ public sealed class IntakeRecoveryServiceTests(DurableVulnsHost host)
         var recent = await StoredWithoutWorkflowAsync(now.AddMinutes(2));
         var old = await StoredWithoutWorkflowAsync(now.AddDays(-8));
         var workflows = host.Services.GetRequiredService<IWorkflowClient>();
-        var service = new IntakeRecoveryService(
-            host.Services.GetRequiredService<IServiceScopeFactory>(), host.Services.GetRequiredService<ICaseStore>(), workflows,
-            host.Services.GetRequiredService<IAuditLog>(), host.Services.GetRequiredService<IIntakeLog>(),
-            host.Services.GetRequiredService<PolicyProvider>(), new FakeTimeProvider(new DateTimeOffset(now.AddMinutes(3))),
-            NullLogger<IntakeRecoveryService>.Instance);
 
-        // Act: the first run starts at once.
-        await service.StartAsync(CancellationToken.None);
+        // Act
+        using (var scope = host.Services.CreateScope())
+        {
+            var time = new FakeTimeProvider(new DateTimeOffset(now.AddMinutes(3)));
+            await ActivatorUtilities.CreateInstance<IntakeRecoveryRun>(scope.ServiceProvider, time).RunAsync(CancellationToken.None);
+        }
         var status = await host.WaitForAsync(orphan, s => s.Has("IntakeRecovered") && s.Has("Acknowledged"));
-        await service.StopAsync(CancellationToken.None);
         // The host's own recovery run would start the other two later: they go.
         await RemoveAsync(recent, old);
 
