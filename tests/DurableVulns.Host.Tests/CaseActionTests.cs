@@ -114,6 +114,38 @@ public sealed class CaseActionTests(DurableVulnsHost host)
     }
 
     [Fact]
+    public async Task Publish_TextsPastWhatStorageHoldsForOneCase_Returns413AndChangesNothing()
+    {
+        // Arrange: a report, assessment and patch that fill most of the case's 1 MiB of storage
+        // (a backslash takes two characters once stored as JSON, and each character two bytes).
+        static string Backslashes(int count) => new('\\', count);
+        var report = SampleRequests.Report();
+        report["description"] = Backslashes(100_000);
+        var id = await host.SubmitReportAsync(report);
+        var assessment = SampleRequests.Assessment();
+        foreach (var field in new[] { "technicalCharacteristics", "harm", "scope" }) assessment[field] = Backslashes(20_000);
+        var patch = SampleRequests.Patch();
+        patch["fix"] = Backslashes(20_000);
+        Assert.Contains((await host.ActAsync(id, "assessment", assessment)).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Accepted });
+        Assert.Contains((await host.ActAsync(id, "patch", patch)).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Accepted });
+        await host.WaitForAsync(id, s => s.Has("PatchReleased"));
+        var advisory = SampleRequests.Advisory();
+        advisory["body"] = Backslashes(100_000);
+
+        // Act
+        var published = await host.ActAsync(id, "publication", advisory);
+
+        // Assert: a clear refusal, on the timeline too; the case is as it was and still publishes a shorter advisory.
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, published.StatusCode);
+        Assert.Equal("application/problem+json", published.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("The case would be too large to store.", (await Json(published))["title"]!.GetValue<string>());
+        Assert.Null((await host.Services.GetRequiredService<ICaseStore>().GetAsync(id))!.Publication);
+        Assert.True((await host.StatusAsync(id)).Has("ActionRefused"));
+        Assert.Contains((await host.ActAsync(id, "publication", SampleRequests.Advisory())).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Accepted });
+        await host.WaitForAsync(id, s => s.Has("Published"));
+    }
+
+    [Fact]
     public async Task SubmitToMiit_BeforeAssessment_Returns409NamingMissingFields()
     {
         // Arrange

@@ -11,4 +11,10 @@ public sealed record CaseActionSpec<TBody>(string EventName, Func<TBody?, FieldE
 {
     /// <summary>What the event carries when it is not the body itself.</summary>
     public Func<TBody, object>? Payload { get; init; }
+
+    /// <summary>
+    /// The record as the action leaves it, for an action that adds long texts: it must still fit in
+    /// storage, or the step that writes it could never succeed.
+    /// </summary>
+    public Func<CaseRecord, TBody, CaseRecord>? Applied { get; init; }
 }

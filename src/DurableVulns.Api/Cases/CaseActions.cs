@@ -4,6 +4,7 @@ using DurableVulns.Domain.Rules;
 using DurableVulns.Domain.Validation;
 using DurableVulns.Workflows.Contracts;
 using DurableVulns.Workflows.Ports;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace DurableVulns.Api.Cases;
@@ -17,6 +18,13 @@ public sealed class CaseActions(
     ICaseStore cases, IAuditLog audit, AuditWatch watch, IWorkflowClient workflows, PolicyProvider policies, IOptions<ApiOptions> options, TimeProvider time)
 {
     public const int RetryAfterSeconds = 5;
+    // Left free in the case's storage for what later steps add: decisions, ids, held-up mail.
+    private const int RecordSpareBytes = 64 * 1024;
+
+    private static readonly ActionRefusal TooLarge = new(StatusCodes.Status413PayloadTooLarge, "The case would be too large to store.",
+        "With this action's texts the case's record would pass the 1 MiB that storage holds for one case. Shorten the texts " +
+        "(for example, link to a document instead of pasting it) and send it again; nothing was changed.");
+
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
 
@@ -25,13 +33,21 @@ public sealed class CaseActions(
     private static readonly TimeSpan WatchedPoll = TimeSpan.FromSeconds(1);
 
     public Task<ActionOutcome> AssessAsync(string id, Assessment? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
-        new CaseActionSpec<Assessment>(EventNames.Assessment, AssessmentValidator.Validate, (record, _) => StageRefusal(record, CaseAction.Assess)), cancellationToken);
+        new CaseActionSpec<Assessment>(EventNames.Assessment, AssessmentValidator.Validate, (record, _) => StageRefusal(record, CaseAction.Assess))
+        {
+            Applied = (record, assessment) => record with { Assessment = assessment },
+        },
+        cancellationToken);
 
     public Task<ActionOutcome> SubmitToMiitAsync(string id, MiitSubmission? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
         new CaseActionSpec<MiitSubmission>(EventNames.MiitSubmission, MiitSubmissionValidator.Validate, (record, _) => StageRefusal(record, CaseAction.SubmitToMiit)), cancellationToken);
 
     public Task<ActionOutcome> ReleasePatchAsync(string id, PatchRelease? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
-        new CaseActionSpec<PatchRelease>(EventNames.PatchRelease, PatchValidator.Validate, (record, _) => StageRefusal(record, CaseAction.ReleasePatch)), cancellationToken);
+        new CaseActionSpec<PatchRelease>(EventNames.PatchRelease, PatchValidator.Validate, (record, _) => StageRefusal(record, CaseAction.ReleasePatch))
+        {
+            Applied = (record, patch) => record with { Patch = patch },
+        },
+        cancellationToken);
 
     public Task<ActionOutcome> CloseAsync(string id, CloseRequest? body, string actor, CancellationToken cancellationToken) => RunAsync(id, body, actor,
         new CaseActionSpec<CloseRequest>(EventNames.Close, CloseValidator.Validate, (record, _) =>
@@ -43,7 +59,10 @@ public sealed class CaseActions(
         new CaseActionSpec<DisclosureRequest>(EventNames.DisclosureRequest, DisclosureRequestValidator.Validate, (record, _) =>
             CaseRules.DisclosureRefusal(record.Stage, record.Disclosure?.State) is { } refusal ? ActionRefusal.Conflict(refusal)
             : record.ReviewPending ? ActionRefusal.Conflict("A review is under way on this case.")
-            : null),
+            : null)
+        {
+            Applied = (record, request) => record with { Disclosure = new DisclosureRecord("", request, time.GetUtcNow().UtcDateTime, ReviewState.Pending) },
+        },
         cancellationToken);
 
     /// <summary>
@@ -61,6 +80,7 @@ public sealed class CaseActions(
                 var (policy, now) = (policies.Current, time.GetUtcNow());
                 return new PublicationCommand(advisory, policy.BlackoutAt(now)?.Name, [.. (policy.Blackouts ?? []).Where(w => w.To > now)]);
             },
+            Applied = (record, advisory) => record with { Publication = new PublicationRecord("", advisory, time.GetUtcNow().UtcDateTime) },
         },
         cancellationToken);
 
@@ -72,6 +92,8 @@ public sealed class CaseActions(
         var record = await cases.GetAsync(id, cancellationToken);
         if (record is null) return new ActionOutcome(ActionOutcomeKind.NotFound);
         if (spec.Check(record, body!) is { } refusal) return await RefusedAsync(id, spec.EventName, actor, refusal, cancellationToken);
+        if (spec.Applied is { } applied && !cases.Fits(applied(record, body!), RecordSpareBytes))
+            return await RefusedAsync(id, spec.EventName, actor, TooLarge, cancellationToken);
 
         // An event raised before the backend has started the orchestration can be dropped
         // ("no such instance"), and the action would be lost behind a 202.

@@ -28,7 +28,7 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
         var client = await tables.GetAsync(Table, cancellationToken);
         try
         {
-            await client.AddEntityAsync(ToEntity(record), cancellationToken);
+            await client.AddEntityAsync(ToStorableEntity(record), cancellationToken);
             return true;
         }
         catch (RequestFailedException ex) when (StorageErrors.IsAlreadyExists(ex))
@@ -77,7 +77,7 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
             if (ReferenceEquals(updated, current)) return current;
             try
             {
-                await client.UpdateEntityAsync(ToEntity(updated), entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                await client.UpdateEntityAsync(ToStorableEntity(updated), entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 return updated;
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxConflictRetries)
@@ -87,11 +87,22 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
         }
     }
 
+    public bool Fits(CaseRecord record, int spareBytes = 0) => TableEntitySize.Of(ToEntity(record)) + spareBytes <= TableEntitySize.MaxBytes;
+
     private async Task<TableEntity?> ReadAsync(string caseId, CancellationToken cancellationToken)
     {
         var client = await tables.GetAsync(Table, cancellationToken);
         var response = await client.GetEntityIfExistsAsync<TableEntity>(caseId, RowKey, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
+    }
+
+    // Refused here rather than by the service: Azurite would store it, a storage account would not.
+    private static TableEntity ToStorableEntity(CaseRecord record)
+    {
+        var entity = ToEntity(record);
+        var size = TableEntitySize.Of(entity);
+        return size <= TableEntitySize.MaxBytes ? entity : throw new CaseRecordTooLargeException(
+            $"Case {record.Id} would take {size} bytes in storage, more than the {TableEntitySize.MaxBytes} one case may; nothing was written.");
     }
 
     private static TableEntity ToEntity(CaseRecord record)

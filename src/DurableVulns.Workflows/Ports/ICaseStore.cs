@@ -7,7 +7,10 @@ public interface ICaseStore
 {
     Task<CaseRecord?> GetAsync(string caseId, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds the record; a record with the same id already there is left as it is. True when this call added it.</summary>
+    /// <summary>
+    /// Adds the record; a record with the same id already there is left as it is. True when this call added it.
+    /// A record that does not fit (<see cref="Fits"/>) throws <see cref="CaseRecordTooLargeException"/>.
+    /// </summary>
     Task<bool> CreateAsync(CaseRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -21,7 +24,14 @@ public interface ICaseStore
 
     /// <summary>
     /// Applies <paramref name="change"/> under optimistic concurrency, retrying on conflict. A change that
-    /// returns the very record it was given writes nothing.
+    /// returns the very record it was given writes nothing; one whose result does not fit throws
+    /// <see cref="CaseRecordTooLargeException"/> and writes nothing.
     /// </summary>
     Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Whether <paramref name="record"/> can be stored with <paramref name="spareBytes"/> of the store's
+    /// limit for one case left over (Table storage holds at most 1 MiB per entity).
+    /// </summary>
+    bool Fits(CaseRecord record, int spareBytes = 0);
 }

@@ -183,6 +183,39 @@ public sealed class TableCaseStoreTests(StorageFixture storage) : IClassFixture<
     }
 
     [Fact]
+    public async Task UpdateAsync_RecordPastTheEntityLimit_ThrowsAndKeepsTheStoredRecord()
+    {
+        // Arrange: 300,000 quotes are 600,000 characters of JSON, 1.2 MB in UTF-16; Azurite would take them.
+        var record = CaseRecords.New(CaseRecords.NewId());
+        await store.CreateAsync(record);
+        var tooLarge = new string('"', 300_000);
+
+        // Act
+        var update = store.UpdateAsync(record.Id, r => r with { Report = r.Report with { Description = tooLarge } });
+
+        // Assert
+        await Assert.ThrowsAsync<DurableVulns.Workflows.Ports.CaseRecordTooLargeException>(() => update);
+        Assert.Equal(record, await store.GetAsync(record.Id));
+    }
+
+    [Theory]
+    [InlineData(200_000, 0, true)]
+    [InlineData(261_000, 0, true)]
+    [InlineData(261_000, 64 * 1024, false)]
+    [InlineData(263_000, 0, false)]
+    public void Fits_QuotedDescription_ComparesItsStoredSizeWithTheLimit(int quotes, int spareBytes, bool expected)
+    {
+        // Arrange: each quote is two characters of JSON, four bytes; the rest of the record takes about 1.3 KB.
+        var record = CaseRecords.New(CaseRecords.NewId(), new string('"', quotes));
+
+        // Act
+        var fits = store.Fits(record, spareBytes);
+
+        // Assert
+        Assert.Equal(expected, fits);
+    }
+
+    [Fact]
     public async Task UpdateAsync_ChangeReturnsTheRecordItWasGiven_WritesNothing()
     {
         // Arrange
