@@ -148,7 +148,13 @@ public sealed class ReportIntakeTests(DurableVulnsHost host)
         { "form", "application/x-www-form-urlencoded", "a=b", HttpStatusCode.UnsupportedMediaType, null },
         { "oversized", "application/json", WithTop("description", new string('x', 300 * 1024)), HttpStatusCode.RequestEntityTooLarge, null },
         { "deep nesting", "application/json", new string('[', 100) + new string(']', 100), HttpStatusCode.BadRequest, null },
+        // 120 KB as sent, within every length limit, but 720 KB once stored: more than half of a case's 1 MiB.
+        { "emoji filling a case", "application/json", WithRawDescription(string.Concat(Enumerable.Repeat("😀", 30_000))), HttpStatusCode.BadRequest, "description" },
     };
+
+    // The serializer would send each emoji as two \u escapes; a client may as well send it as itself.
+    private static string WithRawDescription(string description) =>
+        WithTop("description", "@@").Replace("\"@@\"", "\"" + description + "\"", StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(BadRequests))]

@@ -23,6 +23,10 @@ public sealed class ReportIntake(
     IWorkflowClient workflows,
     TimeProvider time)
 {
+    // A report may take at most half of what storage holds for one case: the rest is kept for the
+    // PSIRT's assessment, patch and advisory, so that a reporter cannot leave a case unassessable.
+    private const int ReportSpareBytes = 512 * 1024;
+
     /// <param name="bodyHash">A hash of the report as sent, so that a reused idempotency key with another report is caught.</param>
     /// <remarks>
     /// Takes no cancellation token: a client that goes away must not cut an intake short, since a
@@ -31,14 +35,17 @@ public sealed class ReportIntake(
     public async Task<IntakeOutcome> AcceptAsync(ReportSubmission? report, string bodyHash, IntakeChannel channel)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        var policy = policies.Current;
+        var caseId = Guid.NewGuid().ToString("N");
         var errors = ReportValidator.Validate(report);
+        if (errors.IsEmpty && !cases.Fits(NewRecord(caseId, now, report!, policy), ReportSpareBytes))
+            errors.Add("description", "The report is too large to store; shorten the description (emoji take the most room).");
         if (!errors.IsEmpty)
         {
             await RejectAsync(channel, StatusCodes.Status400BadRequest, "invalid:" + string.Join(',', errors.ToDictionary().Keys));
             return new IntakeOutcome { Errors = errors };
         }
 
-        var caseId = Guid.NewGuid().ToString("N");
         var outcome = "Accepted";
         if (!string.IsNullOrEmpty(channel.IdempotencyKey))
         {
@@ -54,8 +61,7 @@ public sealed class ReportIntake(
         // A replay keeps the record its first attempt stored, and finishes whatever that attempt left
         // undone. Two attempts may also race (a client that timed out and retried at once): the one
         // whose insert lost reads the stored record, whose clock wins.
-        var policy = policies.Current;
-        var record = new CaseRecord(caseId, now, report!, policy.Version, policy.TimeZone, CaseStage.Received, MiitClock.Deadline(now, policy.MiitSubmission));
+        var record = NewRecord(caseId, now, report!, policy);
         if (!await cases.CreateAsync(record)) record = await cases.GetAsync(caseId) ?? record;
         // The record exists before anything refers to it. The intake log says 202 only once the
         // case has started.
@@ -87,6 +93,9 @@ public sealed class ReportIntake(
         intakeLog.RecordAsync(new IntakeAttempt(
             time.GetUtcNow().UtcDateTime, outcome, status, caseId, Truncate(reason, 500),
             Truncate(channel.ContentType, 200), channel.ContentLength, channel.RemoteAddress), CancellationToken.None);
+
+    private static CaseRecord NewRecord(string caseId, DateTime now, ReportSubmission report, WorkflowPolicy policy) =>
+        new(caseId, now, report, policy.Version, policy.TimeZone, CaseStage.Received, MiitClock.Deadline(now, policy.MiitSubmission));
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }
