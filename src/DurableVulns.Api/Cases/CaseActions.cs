@@ -116,7 +116,14 @@ public sealed class CaseActions(
             async Task<bool> AppliedAsync() =>
                 (entry = written is { IsCompletedSuccessfully: true, Result: { } stored } ? stored : await audit.FindAsync(id, actionId, cancellationToken)) is not null;
             if (!await PollAsync(AppliedAsync, cancellationToken, written))
-                return new ActionOutcome(ActionOutcomeKind.Queued) { ActionId = actionId };
+            {
+                // The workflow ended after this action's check (a close applied first): the backend
+                // dropped the event, and "queued" would never come true.
+                if (await workflows.GetStatusAsync(id, cancellationToken) is "Completed" or "Failed" or "Terminated" && !await AppliedAsync())
+                    return await RefusedAsync(id, spec.EventName, actor,
+                        ActionRefusal.Conflict("The case's workflow ended before it applied this action; nothing was changed."), cancellationToken);
+                if (entry is null) return new ActionOutcome(ActionOutcomeKind.Queued) { ActionId = actionId };
+            }
         }
         finally
         {

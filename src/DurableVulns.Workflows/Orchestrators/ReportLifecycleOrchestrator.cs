@@ -77,7 +77,21 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
                 else if (next == publication) await OnPublicationAsync();
                 else await OnCloseAsync();
             }
+            await RefuseActionsArrivedWhileClosingAsync();
             return CaseStage.Closed;
+        }
+
+        // An action that arrived while the case closed (say, a publication queued beside the close)
+        // would end with the workflow unread, its caller told only "queued": each gets its refusal.
+        private async Task RefuseActionsArrivedWhileClosingAsync()
+        {
+            const string Closed = "The case was closed before this action was applied.";
+            if (assessment.IsCompleted) await RecordRefusalAsync(await assessment, nameof(CaseAction.Assess), Closed);
+            if (submission.IsCompleted) await RecordRefusalAsync(await submission, nameof(CaseAction.SubmitToMiit), Closed);
+            if (patch.IsCompleted) await RecordRefusalAsync(await patch, nameof(CaseAction.ReleasePatch), Closed);
+            if (close.IsCompleted) await RecordRefusalAsync(await close, nameof(CaseAction.Close), Closed);
+            if (disclosureRequest.IsCompleted) await RecordRefusalAsync(await disclosureRequest, "RequestDisclosure", Closed);
+            if (publication.IsCompleted) await RecordRefusalAsync(await publication, "Publish", Closed);
         }
 
         private async Task OnClockAsync()

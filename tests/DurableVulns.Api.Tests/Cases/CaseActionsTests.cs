@@ -138,6 +138,29 @@ public sealed class CaseActionsTests
         Assert.InRange(action.AcceptedAtUtc!.Value, before, DateTime.UtcNow);
     }
 
+    [Theory]
+    [InlineData("Running", ActionOutcomeKind.Queued)]
+    [InlineData("Completed", ActionOutcomeKind.Refused)]
+    public async Task AssessAsync_NotAppliedWithinTheWait_QueuedWhileTheWorkflowRunsRefusedOnceItEnded(string statusAfterWait, ActionOutcomeKind expected)
+    {
+        // Arrange: the workflow runs when the action is sent; by the end of the wait it has ended
+        // (a close applied first, the event dropped with it) or still runs (a backlog).
+        var statuses = new Queue<string?>(["Running", statusAfterWait]);
+        workflows.Setup(w => w.GetStatusAsync(ApprovalSamples.CaseId, It.IsAny<CancellationToken>())).ReturnsAsync(() => statuses.Dequeue());
+        workflows.Setup(w => w.RaiseEventAsync(ApprovalSamples.CaseId, It.IsAny<string>(), It.IsAny<object>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
+        audit.Setup(a => a.FindAsync(ApprovalSamples.CaseId, It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync((AuditEntry?)null);
+
+        // Act
+        var outcome = await Actions(TimeSpan.FromMilliseconds(100)).AssessAsync(ApprovalSamples.CaseId, Assessment, "analyst@acme.example", default);
+
+        // Assert: a refusal says why and goes on the timeline; a queued action is left to the workflow.
+        Assert.Equal(expected, outcome.Kind);
+        Assert.Empty(statuses);
+        audit.Verify(a => a.AppendAsync(ApprovalSamples.CaseId, It.Is<AuditEntry>(e => e.Type == "ActionRefused"), It.IsAny<CancellationToken>()),
+            expected == ActionOutcomeKind.Refused ? Times.Once() : Times.Never());
+        if (expected == ActionOutcomeKind.Refused) Assert.Contains("ended before it applied", outcome.Refusal!.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AssessAsync_InvalidBody_InvalidWithFieldErrorsAndNothingAsked()
     {
