@@ -27,6 +27,7 @@ public sealed class ReportIntakeTests
             .ReturnsAsync(new IdempotencyClaim("case-1", "body-hash"));
         var firstLanded = false;
         var cases = new Mock<ICaseStore>();
+        cases.Setup(c => c.Fits(It.IsAny<CaseRecord>(), It.IsAny<int>())).Returns(true);
         cases.Setup(c => c.CreateAsync(It.IsAny<CaseRecord>(), It.IsAny<CancellationToken>())).Callback(() => firstLanded = true).ReturnsAsync(false);
         cases.Setup(c => c.GetAsync("case-1", It.IsAny<CancellationToken>())).ReturnsAsync(() => firstLanded ? stored : null);
         var workflows = new Mock<IWorkflowClient>();
@@ -51,6 +52,7 @@ public sealed class ReportIntakeTests
         idempotency.Setup(i => i.ClaimAsync("key-1", It.IsAny<IdempotencyClaim>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, IdempotencyClaim claim, CancellationToken _) => claim);
         var cases = new Mock<ICaseStore>();
+        cases.Setup(c => c.Fits(It.IsAny<CaseRecord>(), It.IsAny<int>())).Returns(true);
         cases.Setup(c => c.CreateAsync(It.IsAny<CaseRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
         cases.Setup(c => c.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(stored);
         var workflows = new Mock<IWorkflowClient>();
