@@ -10,6 +10,9 @@ public sealed class DurableTaskWorkflowClient(DurableTaskClient client) : IWorkf
     private static readonly OrchestrationRuntimeStatus[] Finished =
         [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated];
 
+    // Before any case: older Durable extensions fail on a filter without a start.
+    private static readonly DateTimeOffset Epoch = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public async Task StartAsync(string orchestratorName, string instanceId, object input, CancellationToken cancellationToken = default)
     {
         // Durable Functions restarts a finished instance scheduled again under its id; a retried
@@ -42,16 +45,17 @@ public sealed class DurableTaskWorkflowClient(DurableTaskClient client) : IWorkf
 
     public async Task<int> PurgeFinishedAsync(DateTime createdBeforeUtc, CancellationToken cancellationToken = default)
     {
-        var filter = new PurgeInstancesFilter(CreatedFrom: null, CreatedTo: new DateTimeOffset(createdBeforeUtc, TimeSpan.Zero), Finished);
+        var filter = new PurgeInstancesFilter(Epoch, new DateTimeOffset(createdBeforeUtc, TimeSpan.Zero), Finished);
         var purged = 0;
         PurgeResult result;
-        // A backend may purge in portions (IsComplete false): ask again until it says it is done.
+        // A backend may purge in portions (IsComplete false): ask again while it says it is not done
+        // and still purges; one that makes no progress is left to the next day's run.
         do
         {
             result = await client.PurgeAllInstancesAsync(filter, cancellationToken);
             purged += result.PurgedInstanceCount;
         }
-        while (result.IsComplete == false);
+        while (result.IsComplete == false && result.PurgedInstanceCount > 0);
         return purged;
     }
 }

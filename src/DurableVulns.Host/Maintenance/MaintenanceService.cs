@@ -20,7 +20,8 @@ public sealed partial class MaintenanceService<TRun>(
                 using var scope = scopes.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<TRun>().RunAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            // Only the host's stop ends the loop: a storage timeout is a TaskCanceledException too.
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogRunFailed(ex, typeof(TRun).Name);
             }

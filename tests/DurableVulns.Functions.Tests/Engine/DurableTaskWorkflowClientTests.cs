@@ -151,6 +151,21 @@ public sealed class DurableTaskWorkflowClientTests
     }
 
     [Fact]
+    public async Task PurgeFinishedAsync_BackendIncompleteWithoutProgress_StopsAsking()
+    {
+        // Arrange
+        durable.Setup(c => c.PurgeAllInstancesAsync(It.IsAny<PurgeInstancesFilter>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PurgeResult(0, isComplete: false));
+
+        // Act
+        var purged = await Client.PurgeFinishedAsync(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        // Assert
+        Assert.Equal(0, purged);
+        durable.Verify(c => c.PurgeAllInstancesAsync(It.IsAny<PurgeInstancesFilter>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task PurgeFinishedAsync_BackendPurgesInPortions_AsksUntilCompleteAndAddsTheCounts()
     {
         // Arrange: the first call stops part-way (a timeout on the backend's side).
@@ -165,7 +180,7 @@ public sealed class DurableTaskWorkflowClientTests
         // Assert
         Assert.Equal(520, purged);
         durable.Verify(c => c.PurgeAllInstancesAsync(
-            It.Is<PurgeInstancesFilter>(f => f.CreatedTo == new DateTimeOffset(before) && f.CreatedFrom == null),
+            It.Is<PurgeInstancesFilter>(f => f.CreatedTo == new DateTimeOffset(before) && f.CreatedFrom < f.CreatedTo),
             It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
 }
