@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using DurableVulns.Domain.Disclosure;
 using DurableVulns.Testing;
+using DurableVulns.Workflows.Contracts;
 using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -116,19 +118,8 @@ public sealed class CaseActionTests(DurableVulnsHost host)
     [Fact]
     public async Task Publish_TextsPastWhatStorageHoldsForOneCase_Returns413AndChangesNothing()
     {
-        // Arrange: a report, assessment and patch that fill most of the case's 1 MiB of storage
-        // (a backslash takes two characters once stored as JSON, and each character two bytes).
-        static string Backslashes(int count) => new('\\', count);
-        var report = SampleRequests.Report();
-        report["description"] = Backslashes(100_000);
-        var id = await host.SubmitReportAsync(report);
-        var assessment = SampleRequests.Assessment();
-        foreach (var field in new[] { "technicalCharacteristics", "harm", "scope" }) assessment[field] = Backslashes(20_000);
-        var patch = SampleRequests.Patch();
-        patch["fix"] = Backslashes(20_000);
-        Assert.Contains((await host.ActAsync(id, "assessment", assessment)).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Accepted });
-        Assert.Contains((await host.ActAsync(id, "patch", patch)).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Accepted });
-        await host.WaitForAsync(id, s => s.Has("PatchReleased"));
+        // Arrange
+        var id = await NearlyFullPatchedCaseAsync();
         var advisory = SampleRequests.Advisory();
         advisory["body"] = Backslashes(100_000);
 
@@ -144,6 +135,45 @@ public sealed class CaseActionTests(DurableVulnsHost host)
         Assert.Contains((await host.ActAsync(id, "publication", SampleRequests.Advisory())).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Accepted });
         await host.WaitForAsync(id, s => s.Has("Published"));
     }
+
+    [Fact]
+    public async Task Publish_TooLargeButPastTheApisCheck_WorkflowRefusesItAndGoesOn()
+    {
+        // Arrange: the event as the API would raise it had it checked a smaller record (two long
+        // actions accepted at once).
+        var id = await NearlyFullPatchedCaseAsync();
+        var advisory = new Advisory("Title", Backslashes(100_000), "Upgrade to 2.3.2.", [new Recipient("cert@example.cn", "CN")],
+            ContainsExploitCode: false, ContainsOperatorSystemDetails: false);
+
+        // Act
+        await host.Services.GetRequiredService<IWorkflowClient>().RaiseEventAsync(id, EventNames.Publication,
+            new PsirtAction<PublicationCommand>("oversized-1", "psirt-api", new PublicationCommand(advisory, Blackout: null, []), DateTime.UtcNow));
+        var refused = await host.WaitForAsync(id, s => s.Has("ActionRefused"));
+
+        // Assert: refused under the action's id, not retried for ever; the case takes its next action.
+        Assert.Contains("storage", (await host.Services.GetRequiredService<IAuditLog>().FindAsync(id, "oversized-1"))!.Detail, StringComparison.Ordinal);
+        Assert.False(refused.Has("Published"));
+        Assert.Equal(HttpStatusCode.OK, (await host.ActAsync(id, "miit-submission", SampleRequests.Submission())).StatusCode);
+    }
+
+    // A patched case whose report, assessment and patch fill most of its 1 MiB of storage (a
+    // backslash takes two characters once stored as JSON, and each character two bytes).
+    private async Task<string> NearlyFullPatchedCaseAsync()
+    {
+        var report = SampleRequests.Report();
+        report["description"] = Backslashes(100_000);
+        var id = await host.SubmitReportAsync(report);
+        var assessment = SampleRequests.Assessment();
+        foreach (var field in new[] { "technicalCharacteristics", "harm", "scope" }) assessment[field] = Backslashes(20_000);
+        var patch = SampleRequests.Patch();
+        patch["fix"] = Backslashes(20_000);
+        Assert.Contains((await host.ActAsync(id, "assessment", assessment)).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Accepted });
+        Assert.Contains((await host.ActAsync(id, "patch", patch)).StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Accepted });
+        await host.WaitForAsync(id, s => s.Has("PatchReleased"));
+        return id;
+    }
+
+    private static string Backslashes(int count) => new('\\', count);
 
     [Fact]
     public async Task SubmitToMiit_BeforeAssessment_Returns409NamingMissingFields()

@@ -119,7 +119,7 @@ public sealed class CaseActions(
             {
                 // The workflow ended after this action's check (a close applied first): the backend
                 // dropped the event, and "queued" would never come true.
-                if (await workflows.GetStatusAsync(id, cancellationToken) is "Completed" or "Failed" or "Terminated" && !await AppliedAsync())
+                if (await workflows.GetStatusAsync(id, cancellationToken) is "Completed" or "Failed" or "Terminated" or "Canceled" && !await AppliedAsync())
                     return await RefusedAsync(id, spec.EventName, actor,
                         ActionRefusal.Conflict("The case's workflow ended before it applied this action; nothing was changed."), cancellationToken);
                 if (entry is null) return new ActionOutcome(ActionOutcomeKind.Queued) { ActionId = actionId };

@@ -12,9 +12,9 @@ public sealed class HoldPublicationActivity(CaseJournal journal) : TaskActivity<
     {
         var now = journal.UtcNow;
         var (id, command) = (input.Action.ActionId, input.Action.Body);
-        await journal.Cases.UpdateAsync(input.CaseId, r => r.Publication?.PublicationId == id
+        if (await journal.UpdateOrRefuseAsync(input.CaseId, input.Action, "Publish", r => r.Publication?.PublicationId == id
             ? r
-            : r with { Publication = new PublicationRecord(id, command.Advisory, now, command.Blackout, ReviewState.Pending) });
+            : r with { Publication = new PublicationRecord(id, command.Advisory, now, command.Blackout, ReviewState.Pending) }) is null) return false;
         await journal.RecordAsync(input.CaseId, id, TimelineTypes.BlackoutHeld, Articles.NationalEvents,
             $"Publication held during '{command.Blackout}': MPS consent requested.", input.Action.Actor);
         return true;

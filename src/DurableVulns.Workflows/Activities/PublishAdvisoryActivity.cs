@@ -18,7 +18,7 @@ public sealed class PublishAdvisoryActivity(CaseJournal journal, MailDispatcher 
         var now = journal.UtcNow;
         var (id, command) = (input.Action.ActionId, input.Action.Body);
         var begun = command.WindowBegunAt(now);
-        var record = await journal.Cases.UpdateAsync(input.CaseId, r => r.Publication switch
+        var record = await journal.UpdateOrRefuseAsync(input.CaseId, input.Action, "Publish", r => r.Publication switch
         {
             { PublishedAtUtc: not null } => r,
             _ when begun is not null => r,
@@ -26,8 +26,9 @@ public sealed class PublishAdvisoryActivity(CaseJournal journal, MailDispatcher 
             _ => r with { Publication = new PublicationRecord(id, command.Advisory, now, PublishedAtUtc: now) },
         });
         // Art. 9(6): a window began before the advisory went out, and MPS consented to nothing; the
-        // workflow holds it for consent. One whose sending began before the window is sent on.
-        if (!record.Published) return false;
+        // workflow holds it for consent. One whose sending began before the window is sent on. A
+        // record too large to store refused the publication; the workflow's hold then refuses too.
+        if (record is not { Published: true }) return false;
         var advisory = record.Publication!.Advisory;
         var refused = 0;
         foreach (var recipient in advisory.Recipients.Where(r => r.Country == PublicationGate.Domestic))

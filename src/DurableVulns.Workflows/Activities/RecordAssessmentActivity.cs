@@ -13,9 +13,9 @@ public sealed class RecordAssessmentActivity(CaseJournal journal) : TaskActivity
         var assessment = input.Action.Body;
         // Only before the patch, as the workflow takes it: a copy of this step that ran late (its
         // message's lease ran out and another worker ran it too) must not move the case back.
-        await journal.Cases.UpdateAsync(input.CaseId, r => r.Stage is CaseStage.Received or CaseStage.Assessed
+        if (await journal.UpdateOrRefuseAsync(input.CaseId, input.Action, "Assess", r => r.Stage is CaseStage.Received or CaseStage.Assessed
             ? r with { Assessment = assessment, Stage = CaseStage.Assessed }
-            : r);
+            : r) is null) return false;
         await journal.RecordAsync(input.CaseId, input.Action.ActionId, TimelineTypes.Assessed, Articles.VerifyAndNotifyUpstream,
             $"Severity {assessment.Severity}; affected versions {string.Join(", ", assessment.AffectedVersions)}.",
             input.Action.Actor);

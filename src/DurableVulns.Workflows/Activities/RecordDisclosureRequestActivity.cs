@@ -13,9 +13,9 @@ public sealed class RecordDisclosureRequestActivity(CaseJournal journal) : TaskA
         var now = journal.UtcNow;
         var requestId = input.Action.ActionId;
         var request = input.Action.Body;
-        await journal.Cases.UpdateAsync(input.CaseId, r => r.Disclosure?.RequestId == requestId
+        if (await journal.UpdateOrRefuseAsync(input.CaseId, input.Action, "RequestDisclosure", r => r.Disclosure?.RequestId == requestId
             ? r
-            : r with { Disclosure = new DisclosureRecord(requestId, request, now, ReviewState.Pending) });
+            : r with { Disclosure = new DisclosureRecord(requestId, request, now, ReviewState.Pending) }) is null) return false;
         await journal.RecordAsync(input.CaseId, requestId, TimelineTypes.DisclosureRequested, Articles.Embargo,
             $"Early disclosure requested by the {request.RequestedBy} for {request.ProposedDate:yyyy-MM-dd}; MIIT and MPS asked to review.",
             input.Action.Actor);

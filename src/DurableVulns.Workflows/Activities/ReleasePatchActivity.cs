@@ -22,7 +22,9 @@ public sealed class ReleasePatchActivity(CaseJournal journal, MailDispatcher mai
     {
         var patch = input.Action.Body;
         // A copy of this step that ran late must not reopen a closed case.
-        var record = await journal.Cases.UpdateAsync(input.CaseId, r => r.Stage == CaseStage.Closed ? r : r with { Patch = patch, Stage = CaseStage.PatchReleased });
+        var record = await journal.UpdateOrRefuseAsync(input.CaseId, input.Action, "ReleasePatch",
+            r => r.Stage == CaseStage.Closed ? r : r with { Patch = patch, Stage = CaseStage.PatchReleased });
+        if (record is null) return false;
         await journal.RecordAsync(input.CaseId, input.Action.ActionId, TimelineTypes.PatchReleased, Articles.PatchAndNotifyUsers,
             $"Fixed in version {patch.FixedVersion}.", input.Action.Actor);
 

@@ -83,15 +83,24 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
         // An action that arrived while the case closed (say, a publication queued beside the close)
         // would end with the workflow unread, its caller told only "queued": each gets its refusal.
+        // More may arrive during a refusal step, so look again until none has.
         private async Task RefuseActionsArrivedWhileClosingAsync()
         {
-            const string Closed = "The case was closed before this action was applied.";
-            if (assessment.IsCompleted) await RecordRefusalAsync(await assessment, nameof(CaseAction.Assess), Closed);
-            if (submission.IsCompleted) await RecordRefusalAsync(await submission, nameof(CaseAction.SubmitToMiit), Closed);
-            if (patch.IsCompleted) await RecordRefusalAsync(await patch, nameof(CaseAction.ReleasePatch), Closed);
-            if (close.IsCompleted) await RecordRefusalAsync(await close, nameof(CaseAction.Close), Closed);
-            if (disclosureRequest.IsCompleted) await RecordRefusalAsync(await disclosureRequest, "RequestDisclosure", Closed);
-            if (publication.IsCompleted) await RecordRefusalAsync(await publication, "Publish", Closed);
+            while (await RefuseArrivedAsync(assessment, () => assessment = Wait<Assessment>(EventNames.Assessment), nameof(CaseAction.Assess))
+                || await RefuseArrivedAsync(submission, () => submission = Wait<MiitSubmission>(EventNames.MiitSubmission), nameof(CaseAction.SubmitToMiit))
+                || await RefuseArrivedAsync(patch, () => patch = Wait<PatchRelease>(EventNames.PatchRelease), nameof(CaseAction.ReleasePatch))
+                || await RefuseArrivedAsync(close, () => close = Wait<CloseRequest>(EventNames.Close), nameof(CaseAction.Close))
+                || await RefuseArrivedAsync(disclosureRequest, () => disclosureRequest = Wait<DisclosureRequest>(EventNames.DisclosureRequest), "RequestDisclosure")
+                || await RefuseArrivedAsync(publication, () => publication = Wait<PublicationCommand>(EventNames.Publication), "Publish"))
+            {
+            }
+        }
+
+        private async Task<bool> RefuseArrivedAsync<TBody>(Task<PsirtAction<TBody>> arrived, Action waitAgain, string kind)
+        {
+            if (!arrived.IsCompleted) return false;
+            waitAgain();
+            return await RecordRefusalAsync(await arrived, kind, "The case was closed before this action was applied.");
         }
 
         private async Task OnClockAsync()
@@ -110,7 +119,8 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             var action = await assessment;
             assessment = Wait<Assessment>(EventNames.Assessment);
             if (await RefusedAsync(action, CaseAction.Assess)) return;
-            await CallAsync(nameof(RecordAssessmentActivity), new CaseActionInput<Assessment>(caseId, action));
+            // False: the step refused it (the record would not fit in storage). Older histories hold true.
+            if (!await CallAsync(nameof(RecordAssessmentActivity), new CaseActionInput<Assessment>(caseId, action))) return;
             stage = CaseStage.Assessed;
             // Art. 7(1): a component the verification found. Assessments without one (all of those
             // sent before it was added) make no call, so older histories replay unchanged.
@@ -137,7 +147,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             var action = await patch;
             patch = Wait<PatchRelease>(EventNames.PatchRelease);
             if (await RefusedAsync(action, CaseAction.ReleasePatch)) return;
-            await CallAsync(nameof(ReleasePatchActivity), new CaseActionInput<PatchRelease>(caseId, action));
+            if (!await CallAsync(nameof(ReleasePatchActivity), new CaseActionInput<PatchRelease>(caseId, action))) return;
             stage = CaseStage.PatchReleased;
             await CloseIfDoneAsync();
         }
@@ -156,7 +166,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             disclosureRequest = Wait<DisclosureRequest>(EventNames.DisclosureRequest);
             var refusal = CaseRules.DisclosureRefusal(stage, disclosure) ?? (review is null ? null : "A review is under way on this case.");
             if (await RecordRefusalAsync(action, "RequestDisclosure", refusal)) return;
-            await CallAsync(nameof(RecordDisclosureRequestActivity), new CaseActionInput<DisclosureRequest>(caseId, action));
+            if (!await CallAsync(nameof(RecordDisclosureRequestActivity), new CaseActionInput<DisclosureRequest>(caseId, action))) return;
             disclosure = ReviewState.Pending;
             StartReview(action.ActionId, ReviewKind.EarlyDisclosure, [ReviewerRole.MIIT, ReviewerRole.MPS]);
         }
@@ -228,7 +238,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
         // Art. 9(6): the publication waits for MPS consent.
         private async Task HoldAsync(PsirtAction<PublicationCommand> action)
         {
-            await CallAsync(nameof(HoldPublicationActivity), new CaseActionInput<PublicationCommand>(caseId, action));
+            if (!await CallAsync(nameof(HoldPublicationActivity), new CaseActionInput<PublicationCommand>(caseId, action))) return;
             heldPublication = action;
             StartReview(action.ActionId, ReviewKind.BlackoutConsent, [ReviewerRole.MPS]);
         }

@@ -2,8 +2,8 @@ namespace DurableVulns.Workflows.Ports;
 
 /// <summary>
 /// The case record would exceed what the store holds for one case (Table storage: 1 MiB per
-/// entity). Nothing was written. The PSIRT actions check <see cref="ICaseStore.Fits"/> first, so
-/// only two large actions accepted at the same moment can meet it.
+/// entity). Nothing was written. The PSIRT actions check <see cref="ICaseStore.Fits"/> first; two
+/// long actions accepted at once can still meet it, and the step that meets it refuses its action.
 /// </summary>
 public sealed class CaseRecordTooLargeException : Exception
 {
