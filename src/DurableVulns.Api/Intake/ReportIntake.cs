@@ -27,6 +27,9 @@ public sealed class ReportIntake(
     // PSIRT's assessment, patch and advisory, so that a reporter cannot leave a case unassessable.
     private const int ReportSpareBytes = 512 * 1024;
 
+    /// <summary>The field error of a report that would take more than its share of the case's storage.</summary>
+    public const string TooLargeToStore = "must be shorter: the report takes too much storage (emoji take the most).";
+
     /// <param name="bodyHash">A hash of the report as sent, so that a reused idempotency key with another report is caught.</param>
     /// <remarks>
     /// Takes no cancellation token: a client that goes away must not cut an intake short, since a
@@ -39,7 +42,7 @@ public sealed class ReportIntake(
         var caseId = Guid.NewGuid().ToString("N");
         var errors = ReportValidator.Validate(report);
         if (errors.IsEmpty && !cases.Fits(NewRecord(caseId, now, report!, policy), ReportSpareBytes))
-            errors.Add("description", "The report is too large to store; shorten the description (emoji take the most room).");
+            errors.Add("description", TooLargeToStore);
         if (!errors.IsEmpty)
         {
             await RejectAsync(channel, StatusCodes.Status400BadRequest, "invalid:" + string.Join(',', errors.ToDictionary().Keys));

@@ -20,6 +20,7 @@ public static partial class ValidationText
         ["must be stated: true or false."] = "须明确选择：是或否。",
         ["must list at least one version."] = "至少列出一个版本。",
         ["must be \"reporter\" or \"provider\"."] = "须为“报告者”或“提供者”。",
+        [Api.Intake.ReportIntake.TooLargeToStore] = "须缩短：报告占用的存储空间过大（表情符号占用最多）。",
         ["must be a CVSS 3.1 or 4.0 base vector (CVSS:3.1/AV:N/...) or a base score from 0.0 to 10.0."] =
             "须为 CVSS 3.1 或 4.0 基本向量（CVSS:3.1/AV:N/...）或 0.0 至 10.0 的基本分数。",
     };
