@@ -17,12 +17,13 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
     {
         await context.CallWithRetryAsync<int>(input.Retry, nameof(RequestReviewsActivity), input);
 
-        // One token cancels the losers at the end: the open timer (DurableTask.Core completes only
-        // when no timer is open) and the waits of roles that never answered.
+        // The open timer is cancelled at the end (DurableTask.Core completes only when no timer is
+        // open). The waits of roles that have not answered stay open through the close, to hear a
+        // decision redeemed in the moment before it.
         using var cancellation = new CancellationTokenSource();
         var waits = input.Roles.ToDictionary(
             role => role,
-            role => context.WaitForExternalEvent<ReviewDecision>(EventNames.Approval(role, input.ReviewId), cancellation.Token));
+            role => context.WaitForExternalEvent<ReviewDecision>(EventNames.Approval(role, input.ReviewId)));
         var clock = new Queue<ClockStep>(MiitClock.Ladder(input.RequestedAtUtc, input.Policy.Reminders, input.Policy.Escalations, input.Policy.ReviewTimeout));
         var decisions = new List<ReviewDecision>();
         Task? timer = null;
@@ -54,6 +55,15 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
 
         cancellation.Cancel();
         await context.CallWithRetryAsync(input.Retry, nameof(CloseReviewActivity), input.ReviewId);
+
+        // The reviewer of such a decision was told it is recorded: the trail says it came too late to count.
+        foreach (var (role, wait) in waits.Where(w => w.Value.IsCompletedSuccessfully))
+        {
+            var late = await wait;
+            await context.CallWithRetryAsync(input.Retry, nameof(RecordRefusedActionActivity), new RefusedAction(
+                input.CaseId, $"late-decision:{input.ReviewId}:{role}", late.Reviewer, $"The {role} decision ({(late.Approved ? "approve" : "reject")})",
+                $"it came after the review had ended ({state}); it was not counted."));
+        }
         return new ReviewOutcome(state, decisions);
     }
 }

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using DurableVulns.Domain.Disclosure;
 using DurableVulns.Testing;
+using DurableVulns.Workflows.Contracts;
+using DurableVulns.Workflows.Ports;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableVulns.Workflows.Tests.Disclosure;
 
@@ -116,6 +120,31 @@ public sealed class EarlyDisclosureTests(LongReviewHost host) : IClassFixture<Lo
         var errors = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]!;
         Assert.NotNull(errors["requestedBy"]);
         Assert.NotNull(errors["proposedDate"]);
+    }
+
+    [Fact]
+    public async Task Disclosure_DecisionArrivingAsTheReviewEnds_OnTheTrailAsNotCounted()
+    {
+        // Arrange: a review waiting for both authorities (their mails are out).
+        var id = await host.AssessedCaseAsync();
+        var requestId = await RequestAsync(id);
+        await ApprovalMail.LinkAsync(host, id, DurableVulnsHost.MpsReviewer, approve: true);
+        var workflows = host.Services.GetRequiredService<IWorkflowClient>();
+        var review = ReviewInput.InstanceIdFor(id, requestId);
+
+        // Act: MIIT's rejection ends the review; MPS's approval, redeemed in the same moment, reaches
+        // it right behind, before the review has closed.
+        await workflows.RaiseEventAsync(review, EventNames.Approval(ReviewerRole.MIIT, requestId),
+            new ReviewDecision(ReviewerRole.MIIT, DurableVulnsHost.MiitReviewer, Approved: false, DateTime.UtcNow));
+        await workflows.RaiseEventAsync(review, EventNames.Approval(ReviewerRole.MPS, requestId),
+            new ReviewDecision(ReviewerRole.MPS, DurableVulnsHost.MpsReviewer, Approved: true, DateTime.UtcNow));
+        var status = await host.WaitForAsync(id, s => s.Has("DisclosureRejected") && s.Has("ActionRefused"));
+
+        // Assert: the outcome stands, and the trail keeps the late decision, by its reviewer.
+        Assert.Equal("Rejected", status["disclosure"]!["state"]!.GetValue<string>());
+        Assert.Null(status["disclosure"]!["mps"]);
+        Assert.Contains("MPS decision (approve)", status.Detail("ActionRefused"), StringComparison.Ordinal);
+        Assert.Contains("after the review had ended (Rejected)", status.Detail("ActionRefused"), StringComparison.Ordinal);
     }
 
     private async Task<string> RequestAsync(string id, DateOnly? proposedDate = null)
