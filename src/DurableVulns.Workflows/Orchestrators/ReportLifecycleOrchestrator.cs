@@ -98,7 +98,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
         private async Task<bool> RefuseArrivedAsync<TBody>(Task<PsirtAction<TBody>> arrived, Action waitAgain, string kind)
         {
-            if (!arrived.IsCompleted) return false;
+            if (!arrived.IsCompletedSuccessfully) return false;
             waitAgain();
             return await RecordRefusalAsync(await arrived, kind, "The case was closed before this action was applied.");
         }
