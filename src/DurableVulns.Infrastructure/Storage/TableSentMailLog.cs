@@ -7,9 +7,10 @@ namespace DurableVulns.Infrastructure.Storage;
 /// <summary>
 /// Which logical messages were sent, keyed by a hash of the message key: one row per message,
 /// with <c>SentAtUtc</c> once it was sent, <c>DelayedSinceUtc</c> if a send failed before, and
-/// <c>RefusedAtUtc</c> if the mail service refused it for good. The key itself is not written (rows
-/// written before commit 45baf26 still have it in a <c>Key</c> column): advisory and review keys hold
-/// recipients' addresses. The retention run purges the rows of messages sent or refused long ago.
+/// <c>RefusedAtUtc</c> if the mail service refused it for good, <c>WithdrawnAtUtc</c> if a held-up
+/// message was no longer to be sent. The key itself is not written (rows written before commit 45baf26
+/// still have it in a <c>Key</c> column): advisory and review keys hold recipients' addresses. The
+/// retention run purges the rows of messages sent, refused or withdrawn long ago.
 /// </summary>
 public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
 {
@@ -17,6 +18,7 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
     private const string SentAt = "SentAtUtc";
     private const string DelayedSince = "DelayedSinceUtc";
     private const string RefusedAt = "RefusedAtUtc";
+    private const string WithdrawnAt = "WithdrawnAtUtc";
 
     public Task<SentMailState> StateAsync(string key, CancellationToken cancellationToken = default) =>
         StateOfHashAsync(StorageKeys.Hash(key), cancellationToken);
@@ -65,15 +67,24 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
         await client.UpsertEntityAsync(new TableEntity(partition, row) { [RefusedAt] = refusedAtUtc }, TableUpdateMode.Merge, cancellationToken);
     }
 
+    public async Task MarkWithdrawnAsync(string keyHash, DateTime withdrawnAtUtc, CancellationToken cancellationToken = default)
+    {
+        var client = await tables.GetAsync(Table, cancellationToken);
+        var (partition, row) = KeysOfHash(keyHash);
+        // Merged into the held-up row; the state it gives is unchanged (a send later still counts).
+        await client.UpsertEntityAsync(new TableEntity(partition, row) { [WithdrawnAt] = withdrawnAtUtc }, TableUpdateMode.Merge, cancellationToken);
+    }
+
     public async Task<int> PurgeAsync(DateTime beforeUtc, CancellationToken cancellationToken = default)
     {
         var client = await tables.GetAsync(Table, cancellationToken);
         // A scan of the whole table, once a day: rows are spread over partitions by their key's hash.
         // Names are written out: CreateQueryFilter would quote an interpolated name as a value.
-        // Sent wins over refused, as in StateOf: a row refused long ago but sent lately stays.
+        // Sent wins over refused and withdrawn, as in StateOf: a row refused long ago but sent lately stays.
         return await TableSweep.DeleteAsync(client,
-            TableClient.CreateQueryFilter($"SentAtUtc lt {beforeUtc} or RefusedAtUtc lt {beforeUtc}"), [SentAt, RefusedAt],
-            row => (row.GetDateTimeOffset(SentAt) ?? row.GetDateTimeOffset(RefusedAt)) is { } done && done.UtcDateTime < beforeUtc,
+            TableClient.CreateQueryFilter($"SentAtUtc lt {beforeUtc} or RefusedAtUtc lt {beforeUtc} or WithdrawnAtUtc lt {beforeUtc}"),
+            [SentAt, RefusedAt, WithdrawnAt],
+            row => (row.GetDateTimeOffset(SentAt) ?? row.GetDateTimeOffset(RefusedAt) ?? row.GetDateTimeOffset(WithdrawnAt)) is { } done && done.UtcDateTime < beforeUtc,
             cancellationToken);
     }
 

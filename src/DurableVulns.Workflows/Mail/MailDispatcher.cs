@@ -88,6 +88,8 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
                 LogWithdrawn(logger, unsent.Message, reason);
                 await journal.RecordAsync(before.Id, WithdrawalKey(unsent.KeyHash), TimelineTypes.MailWithdrawn, unsent.Article,
                     $"Message {unsent.Message}, held up since {unsent.SinceUtc:O}, is no longer sent: {reason}");
+                // Its row would otherwise stay held up, and so never be purged.
+                await sentMail.MarkWithdrawnAsync(unsent.KeyHash, journal.UtcNow);
             }
             await journal.Cases.UpdateAsync(before.Id, r => r.WithoutMailHeldUpHash(unsent.KeyHash));
         }

@@ -24,8 +24,14 @@ public interface ISentMailLog
     Task MarkRefusedAsync(string key, DateTime refusedAtUtc, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Deletes the rows of messages sent, or refused and never sent, before <paramref name="beforeUtc"/>;
-    /// a message still held up keeps its row. Returns how many rows were deleted.
+    /// Records that a held-up message is no longer sent (its reviewer was taken out of the
+    /// configuration), so that the retention run can purge its row; its state stays as it was.
+    /// </summary>
+    Task MarkWithdrawnAsync(string keyHash, DateTime withdrawnAtUtc, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the rows of messages sent, or refused or withdrawn and never sent, before
+    /// <paramref name="beforeUtc"/>; a message still held up keeps its row. Returns how many rows were deleted.
     /// </summary>
     Task<int> PurgeAsync(DateTime beforeUtc, CancellationToken cancellationToken = default);
 }

@@ -38,6 +38,9 @@ internal sealed class InMemorySentMailLog : ISentMailLog
         return Task.CompletedTask;
     }
 
+    // Withdrawal changes no state; rows keep no times here.
+    public Task MarkWithdrawnAsync(string keyHash, DateTime withdrawnAtUtc, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     /// <summary>The cut-off of the last purge; rows keep no times here, so nothing is deleted.</summary>
     public DateTime? PurgedBeforeUtc { get; private set; }
 

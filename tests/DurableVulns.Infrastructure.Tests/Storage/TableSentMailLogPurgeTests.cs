@@ -11,7 +11,7 @@ public sealed class TableSentMailLogPurgeTests(StorageFixture storage) : IClassF
     private readonly TableSentMailLog log = new(storage.Tables);
 
     [Fact]
-    public async Task PurgeAsync_MessagesSentOrRefusedBeforeTheCutoff_DeletesThemAndKeepsHeldUpAndLaterOnes()
+    public async Task PurgeAsync_MessagesSentRefusedOrWithdrawnBeforeTheCutoff_DeletesThemAndKeepsHeldUpAndLaterOnes()
     {
         // Arrange
         var sentBefore = await MarkedAsync(async key => await log.MarkSentAsync(key, Cutoff.AddDays(-2)));
@@ -23,6 +23,16 @@ public sealed class TableSentMailLogPurgeTests(StorageFixture storage) : IClassF
         });
         var sentAtCutoff = await MarkedAsync(async key => await log.MarkSentAsync(key, Cutoff));
         var heldUpLongAgo = await MarkedAsync(async key => await log.MarkDelayedAsync(key, Cutoff.AddDays(-60)));
+        var withdrawnBefore = await MarkedAsync(async key =>
+        {
+            await log.MarkDelayedAsync(key, Cutoff.AddDays(-60));
+            await log.MarkWithdrawnAsync(StorageKeys.Hash(key), Cutoff.AddDays(-1));
+        });
+        var withdrawnAfter = await MarkedAsync(async key =>
+        {
+            await log.MarkDelayedAsync(key, Cutoff.AddDays(-60));
+            await log.MarkWithdrawnAsync(StorageKeys.Hash(key), Cutoff.AddDays(1));
+        });
         // Sent wins over refused: another attempt sent it after the cutoff.
         var refusedBeforeSentAfter = await MarkedAsync(async key =>
         {
@@ -34,12 +44,14 @@ public sealed class TableSentMailLogPurgeTests(StorageFixture storage) : IClassF
         var purged = await log.PurgeAsync(Cutoff);
 
         // Assert
-        Assert.Equal(3, purged);
+        Assert.Equal(4, purged);
         Assert.Equal(SentMailState.NotSent, await log.StateAsync(sentBefore));
         Assert.Equal(SentMailState.NotSent, await log.StateAsync(refusedBefore));
         Assert.Equal(SentMailState.NotSent, await log.StateAsync(sentAfterDelayBefore));
         Assert.Equal(SentMailState.Sent, await log.StateAsync(sentAtCutoff));
         Assert.Equal(SentMailState.Delayed, await log.StateAsync(heldUpLongAgo));
+        Assert.Equal(SentMailState.NotSent, await log.StateAsync(withdrawnBefore));
+        Assert.Equal(SentMailState.Delayed, await log.StateAsync(withdrawnAfter));
         Assert.Equal(SentMailState.Sent, await log.StateAsync(refusedBeforeSentAfter));
     }
 

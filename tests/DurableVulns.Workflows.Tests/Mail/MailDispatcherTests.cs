@@ -393,14 +393,16 @@ public sealed class MailDispatcherTests
         var audit = new Mock<IAuditLog>();
         var log = new Mock<ISentMailLog>(MockBehavior.Strict);
         log.Setup(l => l.StateOfHashAsync(TextHash.Sha256Hex(removed.Key), It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.Delayed);
+        log.Setup(l => l.MarkWithdrawnAsync(TextHash.Sha256Hex(removed.Key), It.IsAny<DateTime>(), It.IsAny<CancellationToken>())).Returns(Task.CompletedTask);
         var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Assessed).WithMailHeldUp(HeldUp(removed)));
         var dispatcher = Dispatcher(Mock.Of<IMailer>(), log.Object, audit.Object, cases.Store);
 
         // Act
         await dispatcher.WithdrawUnsentAsync(cases.Record, [asked], "its reviewer was taken out of the configuration.");
 
-        // Assert
+        // Assert: the mark, and the sent-mail row marked withdrawn, so the retention run purges it.
         Assert.Null(cases.Record.MailHeldUp);
+        log.Verify(l => l.MarkWithdrawnAsync(TextHash.Sha256Hex(removed.Key), It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Once);
         audit.Verify(a => a.AppendAsync(CaseId, It.Is<AuditEntry>(e => e.Key == MailDispatcher.WithdrawalKey(TextHash.Sha256Hex(removed.Key)) &&
             e.Type == TimelineTypes.MailWithdrawn && e.Article == Articles.Reporting &&
             e.Detail == "Message case-1/review/r1/MIIT/…, held up since 2026-03-11T02:05:00.0000000Z, is no longer sent: its reviewer was taken out of the configuration." &&
