@@ -150,9 +150,12 @@ public sealed class CaseActionTests(DurableVulnsHost host)
             new PsirtAction<PublicationCommand>("oversized-1", "psirt-api", new PublicationCommand(advisory, Blackout: null, []), DateTime.UtcNow));
         var refused = await host.WaitForAsync(id, s => s.Has("ActionRefused"));
 
-        // Assert: refused under the action's id, not retried for ever; the case takes its next action.
+        // Assert: refused under the action's id, not retried for ever, nor held for consent; the case
+        // takes its next action.
         Assert.Contains("storage", (await host.Services.GetRequiredService<IAuditLog>().FindAsync(id, "oversized-1"))!.Detail, StringComparison.Ordinal);
         Assert.False(refused.Has("Published"));
+        Assert.False(refused.Has("BlackoutHeld"));
+        Assert.Null((await host.Services.GetRequiredService<ICaseStore>().GetAsync(id))!.Publication);
         Assert.Equal(HttpStatusCode.OK, (await host.ActAsync(id, "miit-submission", SampleRequests.Submission())).StatusCode);
     }
 

@@ -2,6 +2,7 @@ using DurableVulns.Domain.Disclosure;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 using DurableVulns.Domain.Validation;
+using DurableVulns.Workflows.Activities;
 using DurableVulns.Workflows.Contracts;
 using DurableVulns.Workflows.Ports;
 using Microsoft.AspNetCore.Http;
@@ -18,8 +19,6 @@ public sealed class CaseActions(
     ICaseStore cases, IAuditLog audit, AuditWatch watch, IWorkflowClient workflows, PolicyProvider policies, IOptions<ApiOptions> options, TimeProvider time)
 {
     public const int RetryAfterSeconds = 5;
-    // Left free in the case's storage for what later steps add: decisions, ids, held-up mail.
-    private const int RecordSpareBytes = 64 * 1024;
 
     private static readonly ActionRefusal TooLarge = new(StatusCodes.Status413PayloadTooLarge, "The case would be too large to store.",
         "With this action's texts the case's record would pass the 1 MiB that storage holds for one case. Shorten the texts " +
@@ -92,7 +91,8 @@ public sealed class CaseActions(
         var record = await cases.GetAsync(id, cancellationToken);
         if (record is null) return new ActionOutcome(ActionOutcomeKind.NotFound);
         if (spec.Check(record, body!) is { } refusal) return await RefusedAsync(id, spec.EventName, actor, refusal, cancellationToken);
-        if (spec.Applied is { } applied && !cases.Fits(applied(record, body!), RecordSpareBytes))
+        // Room is left for what later steps add (decisions, ids, held-up mail), as the steps keep it.
+        if (spec.Applied is { } applied && !cases.Fits(applied(record, body!), CaseJournal.LongTextSpareBytes))
             return await RefusedAsync(id, spec.EventName, actor, TooLarge, cancellationToken);
 
         // An event raised before the backend has started the orchestration can be dropped

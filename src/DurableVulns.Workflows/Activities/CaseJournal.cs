@@ -22,20 +22,30 @@ public sealed class CaseJournal(ICaseStore cases, IAuditLog audit, TimeProvider 
     public async Task<bool> HasEntryAsync(string caseId, string key) => await audit.FindAsync(caseId, key) is not null;
 
     /// <summary>
-    /// Applies a PSIRT action's <paramref name="change"/> to the case. When the result would not fit in
-    /// storage (two long actions were accepted at once, each checked alone), the action is refused on
-    /// the timeline under its key instead and null comes back: retrying could never succeed, and the
+    /// What a step that adds a PSIRT action's long texts leaves free in the case's storage, as the API
+    /// checks it: the steps that add little (a submission, a close, decisions, held-up mail) then always fit.
+    /// </summary>
+    public const int LongTextSpareBytes = 64 * 1024;
+
+    /// <summary>
+    /// Applies a PSIRT action's <paramref name="change"/>, which adds long texts, to the case. When the
+    /// result would leave less than <paramref name="spareBytes"/> of storage free (two long actions
+    /// were accepted at once, each checked alone), the action is refused on the timeline under
+    /// <paramref name="refusalKey"/> instead and null comes back: retrying could never succeed, and the
     /// workflow, its MIIT clock included, must go on.
     /// </summary>
-    public async Task<CaseRecord?> UpdateOrRefuseAsync<TBody>(string caseId, PsirtAction<TBody> action, string kind, Func<CaseRecord, CaseRecord> change)
+    public async Task<CaseRecord?> UpdateOrRefuseAsync<TBody>(
+        string caseId, PsirtAction<TBody> action, string kind, Func<CaseRecord, CaseRecord> change, string? refusalKey = null, int spareBytes = LongTextSpareBytes)
     {
         try
         {
-            return await cases.UpdateAsync(caseId, change);
+            return await cases.UpdateAsync(caseId, r => change(r) is var updated && (ReferenceEquals(updated, r) || cases.Fits(updated, spareBytes))
+                ? updated
+                : throw new CaseRecordTooLargeException($"Case {caseId}: the {kind} action's texts would leave less than {spareBytes} bytes of its storage free."));
         }
         catch (CaseRecordTooLargeException)
         {
-            await RecordAsync(caseId, action.ActionId, TimelineTypes.ActionRefused, string.Empty,
+            await RecordAsync(caseId, refusalKey ?? action.ActionId, TimelineTypes.ActionRefused, string.Empty,
                 $"{kind} refused: with its texts the case's record would pass what storage holds for one case; nothing was changed. Shorten them and send it again.",
                 action.Actor);
             return null;

@@ -18,16 +18,19 @@ public sealed class PublishAdvisoryActivity(CaseJournal journal, MailDispatcher 
         var now = journal.UtcNow;
         var (id, command) = (input.Action.ActionId, input.Action.Body);
         var begun = command.WindowBegunAt(now);
+        // A held publication is in the record already (its hold kept room for this); one sent at once
+        // adds its texts now. The refusal goes under the key its Published entry would have had.
         var record = await journal.UpdateOrRefuseAsync(input.CaseId, input.Action, "Publish", r => r.Publication switch
         {
             { PublishedAtUtc: not null } => r,
             _ when begun is not null => r,
             { } held when held.PublicationId == id => r with { Publication = held with { PublishedAtUtc = now } },
             _ => r with { Publication = new PublicationRecord(id, command.Advisory, now, PublishedAtUtc: now) },
-        });
+        }, refusalKey: input.AuditKey, spareBytes: command.Blackout is null ? CaseJournal.LongTextSpareBytes : 0);
         // Art. 9(6): a window began before the advisory went out, and MPS consented to nothing; the
-        // workflow holds it for consent. One whose sending began before the window is sent on. A
-        // record too large to store refused the publication; the workflow's hold then refuses too.
+        // workflow holds it for consent. One whose sending began before the window is sent on. False
+        // too when the record would not fit (refused): a publication sent at once then meets the
+        // hold's refusal, one held before ends there.
         if (record is not { Published: true }) return false;
         var advisory = record.Publication!.Advisory;
         var refused = 0;

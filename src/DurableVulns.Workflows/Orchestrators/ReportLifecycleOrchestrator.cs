@@ -225,6 +225,9 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             // The step's clock decides, not this one: held either way, never a loop of steps.
             if (!await CallAsync(nameof(PublishAdvisoryActivity), publish))
             {
+                // A publication held for a window never meets a new one (WindowBegunAt): false there is
+                // the step's refusal, the record being too large, and already on the trail.
+                if (publish.Action.Body.Blackout is not null) return;
                 var begun = publish.Action.Body.NearestWindowAt(context.CurrentUtcDateTime);
                 var action = publish.Action with { Body = publish.Action.Body with { Blackout = begun } };
                 if (review is null) await HoldAsync(action);
