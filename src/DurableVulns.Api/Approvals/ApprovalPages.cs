@@ -102,8 +102,8 @@ public static class ApprovalPages
         ArgumentNullException.ThrowIfNull(ticket);
         var page = new StringBuilder();
         Begin(page, "已记录", "Recorded");
-        Paragraph(page, "您的决定已记录，谢谢。此评审的链接不能再次使用。如果评审在此刻已经结束（已超时，或另一机构已拒绝），您的决定会记入案件的审计记录，但不改变结果。",
-            "Your decision has been recorded. Thank you. The links of this review cannot be used again. If the review ended at this very moment (it timed out, or the other authority rejected), your decision goes into the case's audit trail but does not change the outcome.");
+        Paragraph(page, "您的决定已记录，谢谢。此评审的链接不能再次使用。如果评审恰在此刻结束（已超时，或另一机构已拒绝），您的决定不改变结果。",
+            "Your decision has been recorded. Thank you. The links of this review cannot be used again. If the review ended at this very moment (it timed out, or the other authority rejected), your decision does not change the outcome.");
         page.Append("<dl>\n");
         Item(page, "案件编号", "Case ID", ticket.Grant.CaseId);
         Item(page, "评审机构", "Authority", RoleText(ticket.Grant.Role));
