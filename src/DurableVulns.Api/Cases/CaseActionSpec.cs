@@ -1,5 +1,6 @@
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Validation;
+using DurableVulns.Workflows.Activities;
 
 namespace DurableVulns.Api.Cases;
 
@@ -17,4 +18,7 @@ public sealed record CaseActionSpec<TBody>(string EventName, Func<TBody?, FieldE
     /// storage, or the step that writes it could never succeed.
     /// </summary>
     public Func<CaseRecord, TBody, CaseRecord>? Applied { get; init; }
+
+    /// <summary>What <see cref="Applied"/> must leave free, as the step that writes it keeps it.</summary>
+    public int SpareBytes { get; init; } = CaseJournal.LongTextSpareBytes;
 }

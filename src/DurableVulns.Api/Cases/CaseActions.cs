@@ -80,6 +80,8 @@ public sealed class CaseActions(
                 return new PublicationCommand(advisory, policy.BlackoutAt(now)?.Name, [.. (policy.Blackouts ?? []).Where(w => w.To > now)]);
             },
             Applied = (record, advisory) => record with { Publication = new PublicationRecord("", advisory, time.GetUtcNow().UtcDateTime) },
+            // It may be held for MPS consent, whose step keeps a little more free.
+            SpareBytes = CaseJournal.HeldPublicationSpareBytes,
         },
         cancellationToken);
 
@@ -92,7 +94,7 @@ public sealed class CaseActions(
         if (record is null) return new ActionOutcome(ActionOutcomeKind.NotFound);
         if (spec.Check(record, body!) is { } refusal) return await RefusedAsync(id, spec.EventName, actor, refusal, cancellationToken);
         // Room is left for what later steps add (decisions, ids, held-up mail), as the steps keep it.
-        if (spec.Applied is { } applied && !cases.Fits(applied(record, body!), CaseJournal.LongTextSpareBytes))
+        if (spec.Applied is { } applied && !cases.Fits(applied(record, body!), spec.SpareBytes))
             return await RefusedAsync(id, spec.EventName, actor, TooLarge, cancellationToken);
 
         // An event raised before the backend has started the orchestration can be dropped

@@ -28,6 +28,12 @@ public sealed class CaseJournal(ICaseStore cases, IAuditLog audit, TimeProvider 
     public const int LongTextSpareBytes = 64 * 1024;
 
     /// <summary>
+    /// What a held publication leaves free: a little more, since publishing it later adds its time
+    /// and MPS's decision, and so that one too large to publish at once is refused by the hold too.
+    /// </summary>
+    public const int HeldPublicationSpareBytes = LongTextSpareBytes + 1024;
+
+    /// <summary>
     /// Applies a PSIRT action's <paramref name="change"/>, which adds long texts, to the case. When the
     /// result would leave less than <paramref name="spareBytes"/> of storage free (two long actions
     /// were accepted at once, each checked alone), the action is refused on the timeline under
@@ -39,7 +45,9 @@ public sealed class CaseJournal(ICaseStore cases, IAuditLog audit, TimeProvider 
     {
         try
         {
-            return await cases.UpdateAsync(caseId, r => change(r) is var updated && (ReferenceEquals(updated, r) || cases.Fits(updated, spareBytes))
+            // A record that already leaves less room is not refused for it: that is this very step
+            // retried after a later small write (a held-up mail mark). Storage's own limit still holds.
+            return await cases.UpdateAsync(caseId, r => change(r) is var updated && (ReferenceEquals(updated, r) || cases.Fits(updated, spareBytes) || !cases.Fits(r, spareBytes))
                 ? updated
                 : throw new CaseRecordTooLargeException($"Case {caseId}: the {kind} action's texts would leave less than {spareBytes} bytes of its storage free."));
         }

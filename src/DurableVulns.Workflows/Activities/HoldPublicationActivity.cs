@@ -12,13 +12,12 @@ public sealed class HoldPublicationActivity(CaseJournal journal) : TaskActivity<
     {
         var now = journal.UtcNow;
         var (id, command) = (input.Action.ActionId, input.Action.Body);
-        // A little more kept free than for a publication sent at once: publishing it later adds its
-        // time and MPS's decision, and a publication the publishing step found too large (its record
-        // a few bytes larger than this one) must be refused here too, not held.
+        // A little more kept free than for a publication sent at once: a publication the publishing
+        // step found too large (its record a few bytes larger than this one) is refused here too.
         if (await journal.UpdateOrRefuseAsync(input.CaseId, input.Action, "Publish", r => r.Publication?.PublicationId == id
             ? r
             : r with { Publication = new PublicationRecord(id, command.Advisory, now, command.Blackout, ReviewState.Pending) },
-            spareBytes: CaseJournal.LongTextSpareBytes + 1024) is null) return false;
+            spareBytes: CaseJournal.HeldPublicationSpareBytes) is null) return false;
         await journal.RecordAsync(input.CaseId, id, TimelineTypes.BlackoutHeld, Articles.NationalEvents,
             $"Publication held during '{command.Blackout}': MPS consent requested.", input.Action.Actor);
         return true;

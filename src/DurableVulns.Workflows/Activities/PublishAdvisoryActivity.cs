@@ -19,14 +19,15 @@ public sealed class PublishAdvisoryActivity(CaseJournal journal, MailDispatcher 
         var (id, command) = (input.Action.ActionId, input.Action.Body);
         var begun = command.WindowBegunAt(now);
         // A held publication is in the record already (its hold kept room for this); one sent at once
-        // adds its texts now. The refusal goes under the key its Published entry would have had.
+        // adds its texts now. A refusal goes under the action id, which the API's caller waits for,
+        // or, for a held one (whose id holds its BlackoutHeld entry), a key of its own.
         var record = await journal.UpdateOrRefuseAsync(input.CaseId, input.Action, "Publish", r => r.Publication switch
         {
             { PublishedAtUtc: not null } => r,
             _ when begun is not null => r,
             { } held when held.PublicationId == id => r with { Publication = held with { PublishedAtUtc = now } },
             _ => r with { Publication = new PublicationRecord(id, command.Advisory, now, PublishedAtUtc: now) },
-        }, refusalKey: input.AuditKey, spareBytes: command.Blackout is null ? CaseJournal.LongTextSpareBytes : 0);
+        }, refusalKey: command.Blackout is null ? id : "publish-refused:" + id, spareBytes: command.Blackout is null ? CaseJournal.LongTextSpareBytes : 0);
         // Art. 9(6): a window began before the advisory went out, and MPS consented to nothing; the
         // workflow holds it for consent. One whose sending began before the window is sent on. False
         // too when the record would not fit (refused): a publication sent at once then meets the

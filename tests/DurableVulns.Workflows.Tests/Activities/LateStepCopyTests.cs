@@ -76,6 +76,7 @@ public sealed class LateStepCopyTests
         cases.Setup(c => c.GetAsync("case-1", It.IsAny<CancellationToken>())).ReturnsAsync(() => read ?? record);
         cases.Setup(c => c.UpdateAsync("case-1", It.IsAny<Func<CaseRecord, CaseRecord>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string _, Func<CaseRecord, CaseRecord> change, CancellationToken _) => record = change(record));
+        cases.Setup(c => c.Fits(It.IsAny<CaseRecord>(), It.IsAny<int>())).Returns(true);
         return new CaseJournal(cases.Object, Mock.Of<IAuditLog>(), TimeProvider.System);
     }
 

@@ -48,10 +48,10 @@ public sealed class OversizedRecordTests
     }
 
     [Fact]
-    public async Task HoldPublication_RecordLeavingTheSpareButNotTheHoldsMore_Refuses()
+    public async Task HoldPublication_RecordLeavingTheDirectSpareButNotTheHolds_Refuses()
     {
         // Arrange: a publication the publishing step found too large, whose held record is a little smaller.
-        FitsOnlyWithSpareUnder(CaseJournal.LongTextSpareBytes + 1);
+        FitsOnlyWithSpareUnder(CaseJournal.HeldPublicationSpareBytes);
 
         // Act
         var held = await new HoldPublicationActivity(Journal()).RunAsync(Mock.Of<TaskActivityContext>(),
@@ -64,11 +64,11 @@ public sealed class OversizedRecordTests
     }
 
     [Fact]
-    public async Task PublishAdvisory_HeldPublicationThatNoLongerFits_RefusedUnderItsPublishedKeyNothingSent()
+    public async Task PublishAdvisory_HeldPublicationThatNoLongerFits_RefusedUnderAKeyOfItsOwnNothingSent()
     {
         // Arrange: held for a window, consented to; the record has no room left at all.
         record = record with { Publication = new PublicationRecord("p1", Advisory, ActivitySamples.Received, "National Day", ReviewState.Approved) };
-        cases.Setup(c => c.Fits(It.IsAny<CaseRecord>(), It.IsAny<int>())).Returns(false);
+        FitsOnlyWithSpareUnder(0);
         var mailer = new Mock<IMailer>();
         var journal = Journal();
         var activity = new PublishAdvisoryActivity(journal, new MailDispatcher(mailer.Object, Mock.Of<ISentMailLog>(), journal, NullLogger<MailDispatcher>.Instance));
@@ -76,16 +76,40 @@ public sealed class OversizedRecordTests
         // Act
         var published = await activity.RunAsync(Mock.Of<TaskActivityContext>(), new PublishInput("case-1", "published", Publication("p1", blackout: "National Day")));
 
-        // Assert: its BlackoutHeld entry keeps the action id, so the refusal takes the Published entry's key.
+        // Assert: its BlackoutHeld entry keeps the action id, and "published" is for a later one that goes out.
         Assert.False(published);
         Assert.Null(record.Publication!.PublishedAtUtc);
-        audit.Verify(a => a.AppendAsync("case-1", It.Is<AuditEntry>(e => e.Key == "published" && e.Type == TimelineTypes.ActionRefused), It.IsAny<CancellationToken>()), Times.Once);
+        audit.Verify(a => a.AppendAsync("case-1", It.Is<AuditEntry>(e => e.Key == "publish-refused:p1" && e.Type == TimelineTypes.ActionRefused), It.IsAny<CancellationToken>()), Times.Once);
         mailer.Verify(m => m.SendAsync(It.IsAny<OutgoingMail>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
-    // The store holds a record only with less than `limit` bytes asked to stay free.
-    private void FitsOnlyWithSpareUnder(int limit) =>
-        cases.Setup(c => c.Fits(It.IsAny<CaseRecord>(), It.IsAny<int>())).Returns((CaseRecord _, int spare) => spare < limit);
+    [Fact]
+    public async Task ReleasePatch_RetriedAfterAHeldUpMarkTookSomeOfTheSpare_StillApplies()
+    {
+        // Arrange: the first attempt stored the patch, leaving just the spare free; its notice then
+        // failed and marked the case, which now leaves less. The retry builds the same record.
+        var patch = new PatchRelease("2.3.2", "Upgrade.");
+        record = record with { Patch = patch, Stage = CaseStage.PatchReleased };
+        cases.Setup(c => c.Fits(It.IsAny<CaseRecord>(), It.IsAny<int>())).Returns(false);
+        var journal = Journal();
+        var dispatcher = new MailDispatcher(Mock.Of<IMailer>(), Mock.Of<ISentMailLog>(), journal, NullLogger<MailDispatcher>.Instance);
+        var psirt = Microsoft.Extensions.Options.Options.Create(new PsirtOptions { Addresses = ["psirt@acme.example"] });
+
+        // Act
+        var applied = await new ReleasePatchActivity(journal, dispatcher, psirt).RunAsync(Mock.Of<TaskActivityContext>(),
+            new CaseActionInput<PatchRelease>("case-1", new PsirtAction<PatchRelease>("p1", "lead@acme.example", patch)));
+
+        // Assert: applied, so the workflow marks the case patched and the notice goes out.
+        Assert.True(applied);
+        audit.Verify(a => a.AppendAsync("case-1", It.Is<AuditEntry>(e => e.Type == TimelineTypes.ActionRefused), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    // The record as stored fits; a changed one only with less than `limit` bytes asked to stay free.
+    private void FitsOnlyWithSpareUnder(int limit)
+    {
+        var stored = record;
+        cases.Setup(c => c.Fits(It.IsAny<CaseRecord>(), It.IsAny<int>())).Returns((CaseRecord fitted, int spare) => ReferenceEquals(fitted, stored) || spare < limit);
+    }
 
     private CaseJournal Journal() => new(cases.Object, audit.Object, TimeProvider.System);
 
