@@ -39,11 +39,12 @@ public sealed class ReportIntake(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var policy = policies.Current;
-        var caseId = Guid.NewGuid().ToString("N");
         var errors = ReportValidator.Validate(report);
-        if (errors.IsEmpty && !cases.Fits(NewRecord(caseId, now, report!, policy), ReportSpareBytes))
-            errors.Add("description", TooLargeToStore);
-        if (!errors.IsEmpty)
+        var record = errors.IsEmpty
+            ? new CaseRecord(Guid.NewGuid().ToString("N"), now, report!, policy.Version, policy.TimeZone, CaseStage.Received, MiitClock.Deadline(now, policy.MiitSubmission))
+            : null;
+        if (record is not null && !cases.Fits(record, ReportSpareBytes)) errors.Add("description", TooLargeToStore);
+        if (record is null || !errors.IsEmpty)
         {
             await RejectAsync(channel, StatusCodes.Status400BadRequest, "invalid:" + string.Join(',', errors.ToDictionary().Keys));
             return new IntakeOutcome { Errors = errors };
@@ -52,19 +53,19 @@ public sealed class ReportIntake(
         var outcome = "Accepted";
         if (!string.IsNullOrEmpty(channel.IdempotencyKey))
         {
-            var claim = await idempotency.ClaimAsync(channel.IdempotencyKey, new IdempotencyClaim(caseId, bodyHash));
+            var claim = await idempotency.ClaimAsync(channel.IdempotencyKey, new IdempotencyClaim(record.Id, bodyHash));
             if (claim.BodyHash != bodyHash)
             {
                 await RejectAsync(channel, StatusCodes.Status422UnprocessableEntity, "idempotency-mismatch");
                 return new IntakeOutcome { IdempotencyMismatch = true };
             }
-            if (claim.CaseId != caseId) (caseId, outcome) = (claim.CaseId, "Replayed");
+            if (claim.CaseId != record.Id) (record, outcome) = (record with { Id = claim.CaseId }, "Replayed");
         }
 
         // A replay keeps the record its first attempt stored, and finishes whatever that attempt left
         // undone. Two attempts may also race (a client that timed out and retried at once): the one
         // whose insert lost reads the stored record, whose clock wins.
-        var record = NewRecord(caseId, now, report!, policy);
+        var caseId = record.Id;
         if (!await cases.CreateAsync(record)) record = await cases.GetAsync(caseId) ?? record;
         // The record exists before anything refers to it. The intake log says 202 only once the
         // case has started.
@@ -96,9 +97,6 @@ public sealed class ReportIntake(
         intakeLog.RecordAsync(new IntakeAttempt(
             time.GetUtcNow().UtcDateTime, outcome, status, caseId, Truncate(reason, 500),
             Truncate(channel.ContentType, 200), channel.ContentLength, channel.RemoteAddress), CancellationToken.None);
-
-    private static CaseRecord NewRecord(string caseId, DateTime now, ReportSubmission report, WorkflowPolicy policy) =>
-        new(caseId, now, report, policy.Version, policy.TimeZone, CaseStage.Received, MiitClock.Deadline(now, policy.MiitSubmission));
 
     private static string? Truncate(string? value, int max) => value is null || value.Length <= max ? value : value[..max];
 }
