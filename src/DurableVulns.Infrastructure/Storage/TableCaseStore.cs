@@ -64,7 +64,10 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
         return ids;
     }
 
-    public async Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default)
+    public Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default) =>
+        UpdateAsync(caseId, change, 0, cancellationToken);
+
+    public async Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, int spareBytes, CancellationToken cancellationToken = default)
     {
         var client = await tables.GetAsync(Table, cancellationToken);
         for (var attempt = 0; ; attempt++)
@@ -77,7 +80,7 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
             if (ReferenceEquals(updated, current)) return current;
             try
             {
-                await client.UpdateEntityAsync(ToStorableEntity(updated), entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                await client.UpdateEntityAsync(ToStorableEntity(updated, spareBytes, entity), entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 return updated;
             }
             catch (RequestFailedException ex) when (ex.Status == 412 && attempt < MaxConflictRetries)
@@ -96,13 +99,19 @@ public sealed class TableCaseStore(TableSet tables) : ICaseStore
         return response.HasValue ? response.Value : null;
     }
 
-    // Refused here rather than by the service: Azurite would store it, a storage account would not.
-    private static TableEntity ToStorableEntity(CaseRecord record)
+    // Refused here, before the write, as Table storage counts it: the service's own refusal is a
+    // storage error like any other (a step would retry it for ever), and Azurite counts its own way.
+    // With spare bytes asked for, so is a record that would leave less free, unless the stored one
+    // (`stored`) already does: that is the same step retried after a later small write.
+    private static TableEntity ToStorableEntity(CaseRecord record, int spareBytes = 0, TableEntity? stored = null)
     {
         var entity = ToEntity(record);
         var size = TableEntitySize.Of(entity);
-        return size <= TableEntitySize.MaxBytes ? entity : throw new CaseRecordTooLargeException(
-            $"Case {record.Id} would take {size} bytes in storage, more than the {TableEntitySize.MaxBytes} one case may; nothing was written.");
+        const int max = TableEntitySize.MaxBytes;
+        if (size <= max && (size + spareBytes <= max || stored is not null && TableEntitySize.Of(stored) + spareBytes > max)) return entity;
+        throw new CaseRecordTooLargeException(size > max
+            ? $"Case {record.Id} would take {size} bytes in storage, more than the {max} one case may; nothing was written."
+            : $"Case {record.Id} would take {size} bytes in storage, leaving less than {spareBytes} of the {max} one case may free; nothing was written.");
     }
 
     private static TableEntity ToEntity(CaseRecord record)

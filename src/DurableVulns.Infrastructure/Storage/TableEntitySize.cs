@@ -5,7 +5,8 @@ namespace DurableVulns.Infrastructure.Storage;
 /// <summary>
 /// An entity's size as Table storage counts it against its 1 MiB limit: 4 bytes, the keys in
 /// UTF-16, and per property 8 bytes, its name in UTF-16 and its value (a string in UTF-16 plus 4).
-/// Azurite does not enforce the limit, so the stores check it themselves.
+/// Azurite applies the limit its own way (it refused a record this count puts at 0.8 MB), so the
+/// stores check it as Table storage counts it, before they write.
 /// </summary>
 internal static class TableEntitySize
 {

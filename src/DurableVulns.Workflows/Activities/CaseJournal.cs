@@ -45,11 +45,7 @@ public sealed class CaseJournal(ICaseStore cases, IAuditLog audit, TimeProvider 
     {
         try
         {
-            // A record that already leaves less room is not refused for it: that is this very step
-            // retried after a later small write (a held-up mail mark). Storage's own limit still holds.
-            return await cases.UpdateAsync(caseId, r => change(r) is var updated && (ReferenceEquals(updated, r) || cases.Fits(updated, spareBytes) || !cases.Fits(r, spareBytes))
-                ? updated
-                : throw new CaseRecordTooLargeException($"Case {caseId}: the {kind} action's texts would leave less than {spareBytes} bytes of its storage free."));
+            return await cases.UpdateAsync(caseId, change, spareBytes);
         }
         catch (CaseRecordTooLargeException)
         {

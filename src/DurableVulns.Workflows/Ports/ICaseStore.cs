@@ -30,6 +30,14 @@ public interface ICaseStore
     Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// <see cref="UpdateAsync(string, Func{CaseRecord, CaseRecord}, CancellationToken)"/> for a change that adds long
+    /// texts: it also throws <see cref="CaseRecordTooLargeException"/>, writing nothing, when the result would leave
+    /// less than <paramref name="spareBytes"/> of the store's limit for one case free, unless the stored record
+    /// already does (the same step retried after a later small write, which must not be refused then).
+    /// </summary>
+    Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, int spareBytes, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Whether <paramref name="record"/> can be stored with <paramref name="spareBytes"/> of the store's
     /// limit for one case left over (Table storage holds at most 1 MiB per entity).
     /// </summary>

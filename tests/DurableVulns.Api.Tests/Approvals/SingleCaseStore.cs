@@ -22,6 +22,9 @@ public sealed class SingleCaseStore(CaseRecord record) : ICaseStore
     public Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
+    public Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, int spareBytes, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
     // Held in memory: no size limit.
     public bool Fits(CaseRecord record, int spareBytes = 0) => true;
 }

@@ -26,6 +26,10 @@ internal sealed class InMemoryCaseStore : ICaseStore
     public Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, CancellationToken cancellationToken = default) =>
         Task.FromResult(Records.AddOrUpdate(caseId, _ => throw new InvalidOperationException($"No case {caseId}."), (_, r) => change(r)));
 
+    // Held in memory: no size limit, so nothing to keep free.
+    public Task<CaseRecord> UpdateAsync(string caseId, Func<CaseRecord, CaseRecord> change, int spareBytes, CancellationToken cancellationToken = default) =>
+        UpdateAsync(caseId, change, cancellationToken);
+
     // Held in memory: no size limit.
     public bool Fits(CaseRecord record, int spareBytes = 0) => true;
 }

@@ -185,7 +185,8 @@ public sealed class TableCaseStoreTests(StorageFixture storage) : IClassFixture<
     [Fact]
     public async Task UpdateAsync_RecordPastTheEntityLimit_ThrowsAndKeepsTheStoredRecord()
     {
-        // Arrange: 300,000 quotes are 600,000 characters of JSON, 1.2 MB in UTF-16; Azurite would take them.
+        // Arrange: 300,000 quotes are 600,000 characters of JSON, 1.2 MB in UTF-16: the store refuses them
+        // itself, before storage would with an error of its own.
         var record = CaseRecords.New(CaseRecords.NewId());
         await store.CreateAsync(record);
         var tooLarge = new string('"', 300_000);
@@ -196,6 +197,37 @@ public sealed class TableCaseStoreTests(StorageFixture storage) : IClassFixture<
         // Assert
         await Assert.ThrowsAsync<DurableVulns.Workflows.Ports.CaseRecordTooLargeException>(() => update);
         Assert.Equal(record, await store.GetAsync(record.Id));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_WithSpareTheResultWouldNotLeave_ThrowsAndKeepsTheStoredRecord()
+    {
+        // Arrange: 200,000 characters take about 400 KB stored (UTF-16), 400,000 about 800 KB; 400 KiB are to stay free.
+        var record = CaseRecords.New(CaseRecords.NewId(), new string('x', 200_000));
+        await store.CreateAsync(record);
+
+        // Act
+        var update = store.UpdateAsync(record.Id, r => r with { Report = r.Report with { Description = new string('x', 400_000) } }, 400 * 1024);
+
+        // Assert
+        await Assert.ThrowsAsync<DurableVulns.Workflows.Ports.CaseRecordTooLargeException>(() => update);
+        Assert.Equal(record, await store.GetAsync(record.Id));
+    }
+
+    [Fact]
+    public async Task UpdateAsync_WithSpareTheStoredRecordAlreadyDoesNotLeave_Applies()
+    {
+        // Arrange: the record stored already leaves less than 400 KiB free, as when a step that added
+        // long texts is retried after a later small write took some of the room.
+        var record = CaseRecords.New(CaseRecords.NewId(), new string('x', 400_000));
+        await store.CreateAsync(record);
+
+        // Act
+        var updated = await store.UpdateAsync(record.Id, r => r with { MiitReceiptId = "NVDB-1" }, 400 * 1024);
+
+        // Assert
+        Assert.Equal(updated, await store.GetAsync(record.Id));
+        Assert.Equal("NVDB-1", updated.MiitReceiptId);
     }
 
     [Theory]

@@ -90,9 +90,8 @@ public sealed class PublishAdvisoryActivityTests
     private PublishAdvisoryActivity Create(DateTime? now = null)
     {
         var cases = new Mock<ICaseStore>();
-        cases.Setup(c => c.UpdateAsync("case-1", It.IsAny<Func<CaseRecord, CaseRecord>>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string _, Func<CaseRecord, CaseRecord> change, CancellationToken _) => record = change(record));
-        cases.Setup(c => c.Fits(It.IsAny<CaseRecord>(), It.IsAny<int>())).Returns(true);
+        cases.Setup(c => c.UpdateAsync("case-1", It.IsAny<Func<CaseRecord, CaseRecord>>(), It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string _, Func<CaseRecord, CaseRecord> change, int _, CancellationToken _) => record = change(record));
         var journal = new CaseJournal(cases.Object, audit.Object, new FakeTimeProvider(new DateTimeOffset(now ?? Now)));
         var mail = new MailDispatcher(mailer.Object, new Mock<ISentMailLog>().Object, journal, NullLogger<MailDispatcher>.Instance);
         return new PublishAdvisoryActivity(journal, mail);
