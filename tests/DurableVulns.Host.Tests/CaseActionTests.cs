@@ -39,7 +39,8 @@ public sealed class CaseActionTests(DurableVulnsHost host)
     {
         // Arrange
         var id = await host.SubmitReportAsync();
-        await host.WaitForAsync(id, s => s.Has("Acknowledged"));
+        // The upstream notice follows the acknowledgement in the case's mail queue, beside its actions.
+        await host.WaitForAsync(id, s => s.Has("UpstreamNotified"));
 
         // Act
         var assessed = await host.ActAsync(id, "assessment", SampleRequests.Assessment());

@@ -53,6 +53,14 @@ public static class TestPolicies
           "activityRetry": { "firstInterval": "PT0.05S", "maxInterval": "PT0.2S" } }
         """;
 
+    /// <summary>The fast clock, and failed activities retried after 0.1 s, doubling to at most 0.5 s apart.</summary>
+    public const string FastClockQuickRetry = """
+        { "version": "test-fast-quick-retry", "timeZone": "Asia/Shanghai",
+          "miitSubmission": { "deadline": "PT8S", "reminders": ["PT2S","PT4S"], "escalations": ["PT6S"] },
+          "intakeLogRetention": "P183D",
+          "activityRetry": { "firstInterval": "PT0.1S", "maxInterval": "PT0.5S" } }
+        """;
+
     /// <summary>A reminder at 8 s, an escalation at 10 s, the deadline at 12 s: time to kill a host first.</summary>
     public const string RestartClock = """
         { "version": "test-restart", "timeZone": "Asia/Shanghai",

@@ -12,6 +12,14 @@ public static class TimelineExtensions
 
     public static int Count(this JsonObject status, string type) => status.TimelineTypes().Count(t => t == type);
 
+    /// <summary>
+    /// The timeline's types without the MIIT breach entry. The case's loop records the breach, while the
+    /// clock's reminders and escalations wait in the case's mail queue: where every step is overdue at
+    /// once (a restart) the breach can come before alerts still queued. The mail keeps its order.
+    /// </summary>
+    public static IReadOnlyList<string> TimelineTypesBesideTheBreach(this JsonObject status) =>
+        [.. status.TimelineTypes().Where(type => type != "MiitDeadlineMissed")];
+
     /// <summary>The detail of the case's one timeline entry of <paramref name="type"/>; fails unless there is exactly one.</summary>
     public static string Detail(this JsonObject status, string type) =>
         status["timeline"]!.AsArray().Single(entry => entry!["type"]!.GetValue<string>() == type)!["detail"]!.GetValue<string>();

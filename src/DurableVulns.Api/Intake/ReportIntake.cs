@@ -87,7 +87,7 @@ public sealed class ReportIntake(
             audit.AppendAsync(record.Id, new AuditEntry("received", record.ReceivedAtUtc, TimelineTypes.Received, Articles.IntakeLog,
                 $"Report received; MIIT deadline {record.MiitDeadlineUtc:O} under policy {record.PolicyVersion}.", "reporter")),
             workflows.StartAsync(nameof(ReportLifecycleOrchestrator), record.Id,
-                new ReportLifecycleInput(record.Id, record.ReceivedAtUtc, policy, record.Report.UpstreamComponent is not null)));
+                new ReportLifecycleInput(record.Id, record.ReceivedAtUtc, policy, record.Report.UpstreamComponent is not null, ReportLifecycleInput.Current)));
     }
 
     /// <summary>Logs an attempt refused before its report could be read (wrong content type, bad JSON, …).</summary>

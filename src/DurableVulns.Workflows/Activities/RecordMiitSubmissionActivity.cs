@@ -29,7 +29,7 @@ public sealed class RecordMiitSubmissionActivity(CaseJournal journal) : TaskActi
         // crash between the two writes still says it: only an action applied after the deadline
         // can have waited behind a breach record, so only then is the audit trail read.
         var withdrawn = onTime && journal.UtcNow > record.MiitDeadlineUtc
-            && await journal.HasEntryAsync(input.CaseId, RecordMiitBreachActivity.BreachEntryKey);
+            && await journal.HasEntryAsync(input.CaseId, RecordMiitDeadlineMissedActivity.BreachEntryKey);
         var correction = withdrawn
             ? $" It was accepted at {record.MiitSubmittedAtUtc?.AsUtc():O}, before the deadline, and applied after it; the deadline-missed record is withdrawn."
             : string.Empty;

@@ -4,6 +4,19 @@ namespace DurableVulns.Workflows.Contracts;
 
 /// <summary>
 /// The input of one case's orchestration. The policy travels with it, so the case keeps
-/// the deadlines it started with even after the policy file changes.
+/// the deadlines it started with even after the policy file changes. So does its workflow
+/// <see cref="Version"/>: a case replays on the sequence of steps it started with.
 /// </summary>
-public sealed record ReportLifecycleInput(string CaseId, DateTime ReceivedAtUtc, WorkflowPolicy Policy, bool HasUpstreamComponent);
+public sealed record ReportLifecycleInput(string CaseId, DateTime ReceivedAtUtc, WorkflowPolicy Policy, bool HasUpstreamComponent, int Version)
+{
+    /// <summary>
+    /// From this version, a step whose work is mail (the acknowledgement, the upstream notices, the
+    /// MIIT clock's alerts, the affected-user notice) runs beside the case's loop, so that a mail
+    /// outage holds only that step, not the clock and the PSIRT's actions; the case closes once they are done.
+    /// Cases started before it have no version (0) and await each such step in turn.
+    /// </summary>
+    public const int MailBesideTheLoop = 1;
+
+    /// <summary>The version the intake starts new cases on.</summary>
+    public const int Current = MailBesideTheLoop;
+}

@@ -84,15 +84,34 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
         foreach (var unsent in held.Where(m => shown.Contains(m.Message) && !keyHashes.Contains(m.KeyHash)))
         {
             if (await sentMail.StateOfHashAsync(unsent.KeyHash) is SentMailState.NotSent or SentMailState.Delayed)
-            {
-                LogWithdrawn(logger, unsent.Message, reason);
-                await journal.RecordAsync(before.Id, WithdrawalKey(unsent.KeyHash), TimelineTypes.MailWithdrawn, unsent.Article,
-                    $"Message {unsent.Message}, held up since {unsent.SinceUtc:O}, is no longer sent: {reason}");
-                // Its row would otherwise stay held up, and so never be purged.
-                await sentMail.MarkWithdrawnAsync(unsent.KeyHash, journal.UtcNow);
-            }
+                await WithdrawAsync(before.Id, unsent.KeyHash, unsent.Message, unsent.Article, unsent.SinceUtc, reason);
             await journal.Cases.UpdateAsync(before.Id, r => r.WithoutMailHeldUpHash(unsent.KeyHash));
         }
+    }
+
+    /// <summary>
+    /// Withdraws <paramref name="mail"/>, which its step no longer sends because its reason has gone (a
+    /// MIIT reminder waiting out an outage when the submission was recorded), if a failed send held it
+    /// up: a MailWithdrawn entry that gives <paramref name="reason"/>, its sent-mail row marked
+    /// withdrawn and the case's mark cleared. A message that was never tried, or went out, is left as it is.
+    /// </summary>
+    public async Task WithdrawIfHeldUpAsync(CaseRecord record, string article, OutgoingMail mail, string reason)
+    {
+        var keyHash = TextHash.Sha256Hex(mail.Key);
+        var mark = record.MailHeldUp?.FirstOrDefault(m => m.KeyHash == keyHash);
+        if (await sentMail.StateOfHashAsync(keyHash) == SentMailState.Delayed)
+            await WithdrawAsync(record.Id, keyHash, Shown(mail.Key), article, mark?.SinceUtc, reason);
+        if (mark is not null) await journal.Cases.UpdateAsync(record.Id, r => r.WithoutMailHeldUpHash(keyHash));
+    }
+
+    private async Task WithdrawAsync(string caseId, string keyHash, string message, string article, DateTime? heldUpSinceUtc, string reason)
+    {
+        LogWithdrawn(logger, message, reason);
+        var since = heldUpSinceUtc is { } at ? $", held up since {at:O}," : ", held up,";
+        await journal.RecordAsync(caseId, WithdrawalKey(keyHash), TimelineTypes.MailWithdrawn, article,
+            $"Message {message}{since} is no longer sent: {reason}");
+        // Its row would otherwise stay held up, and so never be purged.
+        await sentMail.MarkWithdrawnAsync(keyHash, journal.UtcNow);
     }
 
     /// <summary>The audit key of a withdrawn message, by the hash its mark keeps (the key holds the reviewer's address).</summary>

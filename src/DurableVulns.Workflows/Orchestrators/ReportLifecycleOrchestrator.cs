@@ -13,7 +13,9 @@ namespace DurableVulns.Workflows.Orchestrators;
 /// disclosure only on MIIT and MPS approval (Art. 9(1)); publish through the gate, waiting for
 /// MPS consent in a blackout (Art. 9(6)); close. The clock's timer, the PSIRT's events and a
 /// running review are raced in one loop, so reminders fire with nobody acting and an action is
-/// taken as soon as it arrives.
+/// taken as soon as it arrives. From <see cref="ReportLifecycleInput.MailBesideTheLoop"/>, steps
+/// whose work is mail run in a queue of their own beside that loop, so that a mail outage (they
+/// are retried until it ends) does not hold the clock or the PSIRT's actions behind them.
 /// </summary>
 public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecycleInput, CaseStage>
 {
@@ -34,6 +36,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
         private Task<ReviewOutcome>? review;
         private ReviewInput? reviewInput;
         private PsirtAction<PublicationCommand>? heldPublication;
+        private Task mailQueue = Task.CompletedTask;
 
         private Task<PsirtAction<Assessment>> assessment = null!;
         private Task<PsirtAction<MiitSubmission>> submission = null!;
@@ -44,9 +47,9 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
         public async Task<CaseStage> RunAsync()
         {
-            await CallAsync(nameof(AcknowledgeReporterActivity), caseId);
+            await SendAsync(nameof(AcknowledgeReporterActivity), caseId);
             if (input.HasUpstreamComponent)
-                await CallAsync(nameof(NotifyUpstreamProviderActivity), caseId);
+                await SendAsync(nameof(NotifyUpstreamProviderActivity), caseId);
 
             assessment = Wait<Assessment>(EventNames.Assessment);
             submission = Wait<MiitSubmission>(EventNames.MiitSubmission);
@@ -110,8 +113,12 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             // little early; a clock step must never fire before its time, so wait out the rest.
             if (context.CurrentUtcDateTime < clock.Peek().DueAtUtc) return;
             var step = clock.Dequeue();
-            var activity = step.Kind == ClockStepKind.Deadline ? nameof(RecordMiitBreachActivity) : nameof(SendMiitClockAlertActivity);
-            await CallAsync(activity, new ClockStepInput(caseId, step));
+            var stepInput = new ClockStepInput(caseId, step);
+            if (step.Kind != ClockStepKind.Deadline) await SendAsync(nameof(SendMiitClockAlertActivity), stepInput);
+            else if (input.Version < ReportLifecycleInput.MailBesideTheLoop) await CallAsync(nameof(RecordMiitBreachActivity), stepInput);
+            // The breach is recorded in turn, so that a submission applied after it finds it (and
+            // withdraws it if accepted in time); only its escalation mail goes beside the loop.
+            else if (await CallAsync(nameof(RecordMiitDeadlineMissedActivity), stepInput)) await SendAsync(nameof(SendMiitBreachEscalationActivity), stepInput);
         }
 
         private async Task OnAssessmentAsync()
@@ -125,7 +132,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             // Art. 7(1): a component the verification found. Assessments without one (all of those
             // sent before it was added) make no call, so older histories replay unchanged.
             if (action.Body.UpstreamComponent is not null)
-                await CallAsync(nameof(NotifyAssessedUpstreamActivity), new CaseActionInput<Assessment>(caseId, action));
+                await SendAsync(nameof(NotifyAssessedUpstreamActivity), new CaseActionInput<Assessment>(caseId, action));
         }
 
         private async Task OnSubmissionAsync()
@@ -147,7 +154,16 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             var action = await patch;
             patch = Wait<PatchRelease>(EventNames.PatchRelease);
             if (await RefusedAsync(action, CaseAction.ReleasePatch)) return;
-            if (!await CallAsync(nameof(ReleasePatchActivity), new CaseActionInput<PatchRelease>(caseId, action))) return;
+            var release = new CaseActionInput<PatchRelease>(caseId, action);
+            if (input.Version < ReportLifecycleInput.MailBesideTheLoop)
+            {
+                if (!await CallAsync(nameof(ReleasePatchActivity), release)) return;
+            }
+            else
+            {
+                if (!await CallAsync(nameof(RecordPatchReleaseActivity), release)) return;
+                await SendAsync(nameof(SendAffectedUserNoticeActivity), release);
+            }
             stage = CaseStage.PatchReleased;
             await CloseIfDoneAsync();
         }
@@ -220,6 +236,9 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
         private async Task PublishAsync(PublishInput publish)
         {
+            // The advisory is mail too: it goes after the case's queued messages, so that affected
+            // users hear of the fix (Art. 7(3)) before the public does, as they did before the queue.
+            await mailQueue;
             // False: a window began before the advisory went out (the step waited for a worker or
             // retried through an outage). Only commands with a calendar get it, so no older history.
             // The step's clock decides, not this one: held either way, never a loop of steps.
@@ -254,6 +273,8 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
         private async Task CloseAsync(CaseActionInput<CloseRequest> closing)
         {
+            // A closed case sends nothing more, and its workflow ends: every message it owes goes first.
+            await mailQueue;
             await CallAsync(nameof(CloseCaseActivity), closing);
             timerCancellation?.Cancel();
             stage = CaseStage.Closed;
@@ -267,6 +288,22 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
         }
 
         private Task<bool> CallAsync(string activity, object activityInput) => context.CallWithRetryAsync(input.Policy.Retry, activity, activityInput);
+
+        // A mail step: awaited in turn by cases of older versions; queued beside the loop from MailBesideTheLoop.
+        private Task SendAsync(string activity, object activityInput)
+        {
+            if (input.Version < ReportLifecycleInput.MailBesideTheLoop) return CallAsync(activity, activityInput);
+            mailQueue = AfterAsync(mailQueue, activity, activityInput);
+            return Task.CompletedTask;
+        }
+
+        // The mail steps run one at a time, in the order the case asked for them, so that its messages
+        // go out in that order, after an outage too (the reporter's acknowledgement first).
+        private async Task AfterAsync(Task previous, string activity, object activityInput)
+        {
+            await previous;
+            await CallAsync(activity, activityInput);
+        }
 
         private Task<PsirtAction<TBody>> Wait<TBody>(string eventName) => context.WaitForExternalEvent<PsirtAction<TBody>>(eventName);
 

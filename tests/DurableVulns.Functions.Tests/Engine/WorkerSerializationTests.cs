@@ -35,7 +35,7 @@ public sealed class WorkerSerializationTests : IDisposable
     public void DataConverter_LifecycleInputWithTheShippedPolicy_RoundTrips()
     {
         // Arrange
-        var input = new ReportLifecycleInput("case-1", ReceivedAt, host.Services.GetRequiredService<PolicyProvider>().Current, true);
+        var input = new ReportLifecycleInput("case-1", ReceivedAt, host.Services.GetRequiredService<PolicyProvider>().Current, true, ReportLifecycleInput.Current);
 
         // Act
         var json = converter.Serialize(input)!;

@@ -110,8 +110,8 @@ public sealed class RecordMiitSubmissionActivityTests
     }
 
     private static void HoldBreachEntry(Mock<IAuditLog> audit) =>
-        audit.Setup(a => a.FindAsync("case-1", RecordMiitBreachActivity.BreachEntryKey, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new AuditEntry(RecordMiitBreachActivity.BreachEntryKey, Deadline, TimelineTypes.MiitDeadlineMissed, Articles.SubmitToMiit, "missed", "system"));
+        audit.Setup(a => a.FindAsync("case-1", RecordMiitDeadlineMissedActivity.BreachEntryKey, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AuditEntry(RecordMiitDeadlineMissedActivity.BreachEntryKey, Deadline, TimelineTypes.MiitDeadlineMissed, Articles.SubmitToMiit, "missed", "system"));
 
     private static CaseActionInput<MiitSubmission> Submission(DateTime? acceptedAt) =>
         new("case-1", new PsirtAction<MiitSubmission>("action-1", "psirt", new MiitSubmission("NVDB-1"), acceptedAt));

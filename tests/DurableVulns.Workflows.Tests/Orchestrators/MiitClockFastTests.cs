@@ -20,9 +20,8 @@ public sealed class MiitClockFastTests(FastClockHost host) : IClassFixture<FastC
         var status = await host.WaitForAsync(id, s => s.Count("Escalation") == 2);
 
         // Assert
-        Assert.Equal(
-            ["Received", "Acknowledged", "Reminder", "Reminder", "Escalation", "MiitDeadlineMissed", "Escalation"],
-            status.TimelineTypes());
+        Assert.Equal(["Received", "Acknowledged", "Reminder", "Reminder", "Escalation", "Escalation"], status.TimelineTypesBesideTheBreach());
+        Assert.Equal(1, status.Count("MiitDeadlineMissed"));
         Assert.True(status["miitBreached"]!.GetValue<bool>());
         Assert.False(status["miitSubmitted"]!.GetValue<bool>());
         Assert.All(Entries(status).Where(e => e["type"]!.GetValue<string>() is "Reminder" or "Escalation" or "MiitDeadlineMissed"),

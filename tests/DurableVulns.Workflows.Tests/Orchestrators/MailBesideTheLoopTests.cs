@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using DurableVulns.Api;
+using DurableVulns.Domain.Reports;
+using DurableVulns.Domain.Rules;
+using DurableVulns.Testing;
+using DurableVulns.Workflows.Activities;
+using DurableVulns.Workflows.Contracts;
+using DurableVulns.Workflows.Orchestrators;
+using DurableVulns.Workflows.Ports;
+using DurableVulns.Workflows.Tests.Activities;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DurableVulns.Workflows.Tests.Orchestrators;
+
+/// <summary>
+/// A mail outage holds only the steps that mail: the MIIT clock (reminders at 2 s and 4 s, an
+/// escalation at 6 s, the deadline at 8 s) and the PSIRT's actions go on meanwhile, and a case
+/// closes only once the mail it owes has gone out. Cases started before that version keep their
+/// sequence of steps.
+/// </summary>
+public sealed class MailBesideTheLoopTests(MailOutageHost host) : IClassFixture<MailOutageHost>
+{
+    [Fact]
+    public async Task RunAsync_MailDownPastTheDeadline_BreachAndAssessmentRecordedWhileTheAcknowledgementWaits()
+    {
+        // Arrange
+        await host.StartMailOutageAsync();
+        try
+        {
+            var id = await host.SubmitReportAsync(SampleRequests.Report(withUpstream: true));
+
+            // Act
+            await host.ActAsync(id, "assessment", SampleRequests.Assessment());
+            var during = await host.WaitForAsync(id, s => s.Has("MiitDeadlineMissed") && s.Has("Assessed"));
+            host.EndMailOutage();
+            var after = await host.WaitForAsync(id, s => s.Has("Acknowledged") && s.Has("UpstreamNotified") && s.Count("Escalation") == 2);
+
+            // Assert: the deadline was recorded while the acknowledgement was still held up.
+            Assert.False(during.Has("Acknowledged"));
+            Assert.True(during["miitBreached"]!.GetValue<bool>());
+            Assert.Contains(during["mailHeldUp"]!.AsArray(), m => m!["message"]!.GetValue<string>() == $"{id}/acknowledgement");
+            // Once the mail was back, every message the case owed went out once: the acknowledgement,
+            // the upstream notice, two reminders, the escalation and the deadline's escalation.
+            Assert.Equal(2, after.Count("Reminder"));
+            Assert.Equal(6, host.MailFiles().Count(m => m.Contains(id, StringComparison.Ordinal)));
+        }
+        finally
+        {
+            if (File.Exists(host.MailDirectory)) host.EndMailOutage();
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_AffectedUserNoticeHeldUp_SubmissionAppliedAndCaseClosedAfterTheNotice()
+    {
+        // Arrange: an assessed case, its acknowledgement sent.
+        var id = await host.AssessedCaseAsync();
+        await host.WaitForAsync(id, s => s.Has("Acknowledged"));
+        await host.StartMailOutageAsync();
+        try
+        {
+            // Act: the patch, whose notice cannot go out; then the MIIT submission and the close.
+            await host.ActAsync(id, "patch", SampleRequests.Patch());
+            await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
+            var during = await host.WaitForAsync(id, s => s.Has("MiitSubmitted"));
+            var close = await host.ActAsync(id, "close", new JsonObject { ["reason"] = "修复已发布 / fixed" });
+            var closing = await host.StatusAsync(id);
+            host.EndMailOutage();
+            var closed = await host.WaitForAsync(id, s => s.Has("Closed"));
+
+            // Assert: the submission was applied while the notice waited; the close waited for the notice.
+            Assert.False(during.Has("UsersNotified"));
+            Assert.Contains(during["mailHeldUp"]!.AsArray(), m => m!["message"]!.GetValue<string>() == $"{id}/affected-user-notice");
+            Assert.Equal(HttpStatusCode.Accepted, close.StatusCode);
+            Assert.Equal("PatchReleased", closing["stage"]!.GetValue<string>());
+            var types = closed.TimelineTypes().ToList();
+            Assert.True(types.IndexOf("UsersNotified") >= 0 && types.IndexOf("UsersNotified") < types.IndexOf("Closed"), string.Join(", ", types));
+            Assert.Single(host.MailFiles(), m => MailReader.Header(m, "X-DurableVulns-Key") == $"{id}/affected-user-notice");
+        }
+        finally
+        {
+            if (File.Exists(host.MailDirectory)) host.EndMailOutage();
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_ReminderHeldUpThenSubmitted_ReminderWithdrawnNotSent()
+    {
+        // Arrange: an assessed case, its acknowledgement sent, and then no mail.
+        var id = await host.AssessedCaseAsync();
+        await host.WaitForAsync(id, s => s.Has("Acknowledged"));
+        await host.StartMailOutageAsync();
+        try
+        {
+            // Act: a clock alert fails to go out; the submission is recorded while it waits.
+            await host.WaitForAsync(id, s => s.Has("MailDelayed"));
+            await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
+            var withdrawn = await host.WaitForAsync(id, s => s.Has("MailWithdrawn") && s["mailHeldUp"]!.AsArray().Count == 0);
+            host.EndMailOutage();
+            await host.WaitForAsync(id, s => s.Has("MiitSubmitted"));
+
+            // Assert: the alert is withdrawn, on the trail and off the case's held-up list, and never sent.
+            var detail = withdrawn.Detail("MailWithdrawn");
+            Assert.StartsWith($"Message {id}/miit-", detail, StringComparison.Ordinal);
+            Assert.EndsWith("is no longer sent: the case was submitted to MIIT meanwhile.", detail, StringComparison.Ordinal);
+            var message = detail["Message ".Length..detail.IndexOf(',', StringComparison.Ordinal)];
+            Assert.DoesNotContain(host.MailFiles(), m => MailReader.Header(m, "X-DurableVulns-Key") == message);
+        }
+        finally
+        {
+            if (File.Exists(host.MailDirectory)) host.EndMailOutage();
+        }
+    }
+
+    [Fact]
+    public async Task RunAsync_CaseStartedBeforeTheVersion_PatchedByTheCombinedStep()
+    {
+        // Arrange: a case as the intake started it before MailBesideTheLoop (no version in its input).
+        var policy = host.Services.GetRequiredService<PolicyProvider>().Current;
+        var now = DateTime.UtcNow;
+        var record = ActivitySamples.Case(CaseStage.Received) with
+        {
+            Id = Guid.NewGuid().ToString("N"), ReceivedAtUtc = now, PolicyVersion = policy.Version, MiitDeadlineUtc = MiitClock.Deadline(now, policy.MiitSubmission),
+        };
+        await host.Services.GetRequiredService<ICaseStore>().CreateAsync(record);
+        await host.Services.GetRequiredService<IWorkflowClient>().StartAsync(nameof(ReportLifecycleOrchestrator), record.Id,
+            new ReportLifecycleInput(record.Id, now, policy, HasUpstreamComponent: false, Version: 0));
+
+        // Act
+        await host.ActAsync(record.Id, "assessment", SampleRequests.Assessment());
+        await host.ActAsync(record.Id, "miit-submission", SampleRequests.Submission());
+        await host.ActAsync(record.Id, "patch", SampleRequests.Patch());
+        await host.ActAsync(record.Id, "close", new JsonObject { ["reason"] = "fixed" });
+        await host.WaitForAsync(record.Id, s => s.Has("Closed"));
+
+        // Assert: its history calls the one patch step it always did, and the notice went out.
+        var activities = await ScheduledActivitiesAsync(record.Id);
+        Assert.Contains(nameof(ReleasePatchActivity), activities);
+        Assert.DoesNotContain(nameof(RecordPatchReleaseActivity), activities);
+        Assert.DoesNotContain(nameof(SendAffectedUserNoticeActivity), activities);
+        Assert.Equal(["Acknowledged", "Assessed", "MiitSubmitted", "PatchReleased", "UsersNotified", "Closed"],
+            (await host.StatusAsync(record.Id)).TimelineTypes().Where(type => type is not ("Reminder" or "Escalation" or "MiitDeadlineMissed")));
+    }
+
+    private async Task<List<string>> ScheduledActivitiesAsync(string instanceId)
+    {
+        var history = new TableClient(DurableVulnsHost.ConnectionString, host.TaskHub + "History");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {"TaskScheduled"}");
+        var names = new List<string>();
+        await foreach (var row in history.QueryAsync<TableEntity>(filter, select: ["Name"])) names.Add(row.GetString("Name"));
+        return names;
+    }
+}
