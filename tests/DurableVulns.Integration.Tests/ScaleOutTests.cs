@@ -86,8 +86,7 @@ public sealed class ScaleOutTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(CaseCount, ids.Distinct().Count());
         foreach (var id in ids)
         {
-            Assert.Equal(ExpectedTimeline, done[id].TimelineTypesBesideTheBreach());
-            Assert.Equal(1, done[id].Count("MiitDeadlineMissed"));
+            done[id].AssertClockRanOut(ExpectedTimeline);
             Assert.True(done[id]["miitBreached"]!.GetValue<bool>(), $"case {id} has no breach recorded");
         }
         Assert.True(survivor.HasExited is false, "the survivor exited");

@@ -6,17 +6,11 @@ namespace DurableVulns.Testing;
 /// </summary>
 public sealed class MailOutageHost() : DurableVulnsHost(TestPolicies.FastClockQuickRetry)
 {
-    /// <summary>Replaces the pickup folder by a plain file, so that every send fails.</summary>
-    public async Task StartMailOutageAsync()
+    /// <summary>Replaces the pickup folder by a plain file, so that every send fails until the outage ends.</summary>
+    public async Task<MailOutage> StartMailOutageAsync()
     {
         Directory.Delete(MailDirectory, recursive: true);
         await File.WriteAllTextAsync(MailDirectory, "a mail outage");
-    }
-
-    /// <summary>Puts the pickup folder back.</summary>
-    public void EndMailOutage()
-    {
-        File.Delete(MailDirectory);
-        Directory.CreateDirectory(MailDirectory);
+        return new MailOutage(MailDirectory);
     }
 }

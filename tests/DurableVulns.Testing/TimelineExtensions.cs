@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Xunit;
 
 namespace DurableVulns.Testing;
 
@@ -13,12 +14,18 @@ public static class TimelineExtensions
     public static int Count(this JsonObject status, string type) => status.TimelineTypes().Count(t => t == type);
 
     /// <summary>
-    /// The timeline's types without the MIIT breach entry. The case's loop records the breach, while the
+    /// Asserts a timeline whose MIIT clock ran out: <paramref name="expected"/> without the breach entry,
+    /// which comes once, before the deadline's escalation. The case's loop records the breach, while the
     /// clock's reminders and escalations wait in the case's mail queue: where every step is overdue at
     /// once (a restart) the breach can come before alerts still queued. The mail keeps its order.
     /// </summary>
-    public static IReadOnlyList<string> TimelineTypesBesideTheBreach(this JsonObject status) =>
-        [.. status.TimelineTypes().Where(type => type != "MiitDeadlineMissed")];
+    public static void AssertClockRanOut(this JsonObject status, params string[] expected)
+    {
+        var types = status.TimelineTypes();
+        Assert.Equal(expected, types.Where(type => type != "MiitDeadlineMissed"));
+        Assert.Single(types, type => type == "MiitDeadlineMissed");
+        Assert.True(types.ToList().IndexOf("MiitDeadlineMissed") < types.ToList().LastIndexOf("Escalation"), string.Join(", ", types));
+    }
 
     /// <summary>The detail of the case's one timeline entry of <paramref name="type"/>; fails unless there is exactly one.</summary>
     public static string Detail(this JsonObject status, string type) =>

@@ -29,10 +29,10 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
     public async Task<DateTime?> MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default)
     {
         // Marked before: that mark stands, delayed by an earlier failure, or sent or refused by
-        // another attempt, which ended the delay.
+        // another attempt, which ended the delay, or withdrawn by one, which ended the message.
         var existing = await AddOrReadAsync(key, DelayedSince, sinceUtc, cancellationToken);
         if (existing is null) return sinceUtc;
-        return StateOf(existing) == SentMailState.Delayed ? existing.GetDateTimeOffset(DelayedSince)?.UtcDateTime : null;
+        return StateOf(existing) == SentMailState.Delayed && !Has(existing, WithdrawnAt) ? existing.GetDateTimeOffset(DelayedSince)?.UtcDateTime : null;
     }
 
     public async Task<bool> MarkSentAsync(string key, DateTime sentAtUtc, CancellationToken cancellationToken = default)
@@ -92,7 +92,7 @@ public sealed class TableSentMailLog(TableSet tables) : ISentMailLog
     {
         var client = await tables.GetAsync(Table, cancellationToken);
         var (partition, row) = KeysOfHash(keyHash);
-        var response = await client.GetEntityIfExistsAsync<TableEntity>(partition, row, [SentAt, DelayedSince, RefusedAt], cancellationToken);
+        var response = await client.GetEntityIfExistsAsync<TableEntity>(partition, row, [SentAt, DelayedSince, RefusedAt, WithdrawnAt], cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 

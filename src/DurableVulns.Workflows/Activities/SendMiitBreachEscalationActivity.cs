@@ -18,11 +18,7 @@ public sealed class SendMiitBreachEscalationActivity(CaseJournal journal, MailDi
     {
         var record = await journal.GetAsync(input.CaseId);
         var escalation = CaseMails.Breach(record, psirt.Value.Addresses);
-        if (record.MiitSubmitted)
-        {
-            await mail.WithdrawIfHeldUpAsync(record, Articles.SubmitToMiit, escalation, SendMiitClockAlertActivity.SubmittedMeanwhile);
-            return false;
-        }
+        if (record.MiitSubmitted && await mail.WithdrawUnlessSentAsync(record, Articles.SubmitToMiit, escalation, CaseMails.SubmittedMeanwhile)) return false;
         var sent = await mail.SendOnceAsync(input.CaseId, Articles.SubmitToMiit, escalation);
         await journal.RecordAsync(input.CaseId, "escalation-deadline", TimelineTypes.Escalation, Articles.SubmitToMiit,
             MailDispatcher.Describe(sent, $"Deadline missed: escalated to {psirt.Value.Addresses.Count} PSIRT address(es).",

@@ -14,19 +14,12 @@ namespace DurableVulns.Workflows.Activities;
 public sealed class SendMiitClockAlertActivity(CaseJournal journal, MailDispatcher mail, IOptions<PsirtOptions> psirt)
     : TaskActivity<ClockStepInput, bool>
 {
-    /// <summary>Why a MIIT alert held up by the mail service is withdrawn.</summary>
-    public const string SubmittedMeanwhile = "the case was submitted to MIIT meanwhile.";
-
     public override async Task<bool> RunAsync(TaskActivityContext context, ClockStepInput input)
     {
         var record = await journal.GetAsync(input.CaseId);
         var alert = CaseMails.ClockAlert(record, input.Step, psirt.Value.Addresses);
-        if (record.MiitSubmitted)
-        {
-            // The step waited in the case's mail queue (an outage, perhaps) while the submission was recorded.
-            await mail.WithdrawIfHeldUpAsync(record, Articles.SubmitToMiit, alert, SubmittedMeanwhile);
-            return false;
-        }
+        // The step may have waited in the case's mail queue (an outage, perhaps) while the submission was recorded.
+        if (record.MiitSubmitted && await mail.WithdrawUnlessSentAsync(record, Articles.SubmitToMiit, alert, CaseMails.SubmittedMeanwhile)) return false;
         var sent = await mail.SendOnceAsync(input.CaseId, Articles.SubmitToMiit, alert);
         var type = input.Step.Kind == ClockStepKind.Escalation ? TimelineTypes.Escalation : TimelineTypes.Reminder;
         var step = $"{input.Step.Kind} {input.Step.Ordinal + 1}: MIIT submission due {record.MiitDeadlineUtc:O}";

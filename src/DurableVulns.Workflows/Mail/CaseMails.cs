@@ -71,6 +71,9 @@ public static class CaseMails
             """);
     }
 
+    /// <summary>Why a MIIT alert or escalation that waited in the case's mail queue is given up.</summary>
+    public const string SubmittedMeanwhile = "the case was submitted to MIIT meanwhile.";
+
     public static OutgoingMail Breach(CaseRecord record, IReadOnlyList<string> to) => new(
         $"{record.Id}/miit-deadline-missed",
         to,

@@ -12,8 +12,8 @@ namespace DurableVulns.Workflows.Mail;
 /// names its files by key, so locally a repeat overwrites rather than duplicates.
 /// A message the mail service refuses for good is a dead letter: it is logged as an error, written
 /// to the case's audit trail and to the sent-mail log (so that a retried activity does not send it
-/// again), and the case goes on, because retrying it would hold back the case's later steps (its
-/// MIIT clock among them) for ever. Any other failure throws, so the activity is retried. Its first
+/// again), and the case goes on, because retrying it would hold back the case's later messages (and,
+/// in cases started before its mail queue, its later steps, the MIIT clock among them) for ever. Any other failure throws, so the activity is retried. Its first
 /// failure also writes a MailDelayed entry and marks the message held up on the case record, which
 /// the console's list shows, so that the PSIRT sees that a message it owes is held up (the worker's
 /// log alone told nobody); the send that ends the delay writes a MailSentAfterDelay entry and clears
@@ -90,18 +90,25 @@ public sealed partial class MailDispatcher(IMailer mailer, ISentMailLog sentMail
     }
 
     /// <summary>
-    /// Withdraws <paramref name="mail"/>, which its step no longer sends because its reason has gone (a
-    /// MIIT reminder waiting out an outage when the submission was recorded), if a failed send held it
-    /// up: a MailWithdrawn entry that gives <paramref name="reason"/>, its sent-mail row marked
-    /// withdrawn and the case's mark cleared. A message that was never tried, or went out, is left as it is.
+    /// Gives up <paramref name="mail"/>, whose reason has gone (a MIIT reminder that waited in the case's
+    /// mail queue while the submission was recorded), unless it went out: true when it was not sent. If a
+    /// failed send held it up, it is withdrawn: a MailWithdrawn entry that gives <paramref name="reason"/>,
+    /// its sent-mail row marked withdrawn and the case's mark cleared. False when an earlier attempt sent
+    /// (or had refused) it: the step then finishes as for a send, so that its entry is not lost.
     /// </summary>
-    public async Task WithdrawIfHeldUpAsync(CaseRecord record, string article, OutgoingMail mail, string reason)
+    public async Task<bool> WithdrawUnlessSentAsync(CaseRecord record, string article, OutgoingMail mail, string reason)
     {
         var keyHash = TextHash.Sha256Hex(mail.Key);
-        var mark = record.MailHeldUp?.FirstOrDefault(m => m.KeyHash == keyHash);
-        if (await sentMail.StateOfHashAsync(keyHash) == SentMailState.Delayed)
-            await WithdrawAsync(record.Id, keyHash, Shown(mail.Key), article, mark?.SinceUtc, reason);
-        if (mark is not null) await journal.Cases.UpdateAsync(record.Id, r => r.WithoutMailHeldUpHash(keyHash));
+        var state = await sentMail.StateOfHashAsync(keyHash);
+        if (state is not (SentMailState.NotSent or SentMailState.Delayed)) return false;
+        if (state == SentMailState.Delayed)
+        {
+            var since = record.MailHeldUp?.FirstOrDefault(m => m.KeyHash == keyHash)?.SinceUtc;
+            await WithdrawAsync(record.Id, keyHash, Shown(mail.Key), article, since, reason);
+            // Cleared whatever the record read before showed: another attempt may have marked it since.
+            await journal.Cases.UpdateAsync(record.Id, r => r.WithoutMailHeldUpHash(keyHash));
+        }
+        return true;
     }
 
     private async Task WithdrawAsync(string caseId, string keyHash, string message, string article, DateTime? heldUpSinceUtc, string reason)

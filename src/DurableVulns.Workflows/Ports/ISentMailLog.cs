@@ -10,7 +10,7 @@ public interface ISentMailLog
 
     /// <summary>
     /// Records a failed send. Returns when the message's delay began (<paramref name="sinceUtc"/>, or the
-    /// time an earlier failure recorded), or null when the message was sent or refused meanwhile.
+    /// time an earlier failure recorded), or null when the message was sent, refused or withdrawn meanwhile.
     /// </summary>
     Task<DateTime?> MarkDelayedAsync(string key, DateTime sinceUtc, CancellationToken cancellationToken = default);
 

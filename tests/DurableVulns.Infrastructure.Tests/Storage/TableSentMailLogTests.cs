@@ -198,6 +198,21 @@ public sealed class TableSentMailLogTests(StorageFixture storage) : IClassFixtur
     }
 
     [Fact]
+    public async Task MarkDelayedAsync_WithdrawnBefore_ReturnsNull()
+    {
+        // Arrange: another attempt found the message held up and withdrew it.
+        var key = Key("miit-reminder");
+        await log.MarkDelayedAsync(key, SentAt);
+        await log.MarkWithdrawnAsync(StorageKeys.Hash(key), SentAt.AddSeconds(1));
+
+        // Act
+        var since = await log.MarkDelayedAsync(key, SentAt.AddSeconds(2));
+
+        // Assert: the failing attempt does not mark the case held up again.
+        Assert.Null(since);
+    }
+
+    [Fact]
     public async Task MarkDelayedAsync_RefusedBefore_ReturnsNull()
     {
         // Arrange: another attempt had the message refused for good.

@@ -459,6 +459,53 @@ public sealed class MailDispatcherTests
         audit.VerifyNoOtherCalls();
     }
 
+    [Fact]
+    public async Task WithdrawUnlessSent_HeldUpAlertWhoseSubmissionCame_WithdrawnWithAnEntryAndMarkCleared()
+    {
+        // Arrange: a MIIT reminder held up by an outage, given up once the submission was recorded.
+        var reminder = new OutgoingMail("case-1/miit-Reminder-0", ["psirt@acme.example"], "Reminder", "Body");
+        var audit = new Mock<IAuditLog>();
+        var log = new Mock<ISentMailLog>();
+        log.Setup(l => l.StateOfHashAsync(TextHash.Sha256Hex(reminder.Key), It.IsAny<CancellationToken>())).ReturnsAsync(SentMailState.Delayed);
+        var cases = new CaseStoreOf(ActivitySamples.Case(CaseStage.Assessed).WithMailHeldUp(HeldUp(reminder)));
+        var dispatcher = Dispatcher(Mock.Of<IMailer>(), log.Object, audit.Object, cases.Store);
+
+        // Act
+        var givenUp = await dispatcher.WithdrawUnlessSentAsync(cases.Record, Articles.SubmitToMiit, reminder, CaseMails.SubmittedMeanwhile);
+
+        // Assert: its entry, its row marked withdrawn (so it is purged), and no mark left on the case.
+        Assert.True(givenUp);
+        Assert.Null(cases.Record.MailHeldUp);
+        log.Verify(l => l.MarkWithdrawnAsync(TextHash.Sha256Hex(reminder.Key), It.IsAny<DateTime>(), It.IsAny<CancellationToken>()), Times.Once);
+        audit.Verify(a => a.AppendAsync(CaseId, It.Is<AuditEntry>(e => e.Key == MailDispatcher.WithdrawalKey(TextHash.Sha256Hex(reminder.Key)) &&
+            e.Type == TimelineTypes.MailWithdrawn && e.Article == Articles.SubmitToMiit &&
+            e.Detail == "Message case-1/miit-Reminder-0, held up since 2026-03-11T02:05:00.0000000Z, is no longer sent: the case was submitted to MIIT meanwhile."),
+            It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Theory]
+    [InlineData(SentMailState.Sent)]
+    [InlineData(SentMailState.SentAfterDelay)]
+    [InlineData(SentMailState.Refused)]
+    public async Task WithdrawUnlessSent_AlertAnEarlierAttemptFinished_NotGivenUpAndNothingWritten(SentMailState state)
+    {
+        // Arrange: an earlier attempt sent the alert (or had it refused) and stopped before its entry.
+        var reminder = new OutgoingMail("case-1/miit-Reminder-0", ["psirt@acme.example"], "Reminder", "Body");
+        var log = new Mock<ISentMailLog>();
+        log.Setup(l => l.StateOfHashAsync(TextHash.Sha256Hex(reminder.Key), It.IsAny<CancellationToken>())).ReturnsAsync(state);
+        var audit = new Mock<IAuditLog>(MockBehavior.Strict);
+        var cases = new Mock<ICaseStore>(MockBehavior.Strict);
+        var dispatcher = Dispatcher(Mock.Of<IMailer>(), log.Object, audit.Object, cases.Object);
+
+        // Act
+        var givenUp = await dispatcher.WithdrawUnlessSentAsync(ActivitySamples.Case(CaseStage.Assessed), Articles.SubmitToMiit, reminder, CaseMails.SubmittedMeanwhile);
+
+        // Assert: the step goes on to write its own entry; the strict mocks prove nothing was written here.
+        Assert.False(givenUp);
+        audit.VerifyNoOtherCalls();
+        cases.VerifyNoOtherCalls();
+    }
+
     [Theory]
     [InlineData(MailOutcome.Sent, "Acknowledgement sent to the reporter.")]
     [InlineData(MailOutcome.SentBefore, "Acknowledgement sent to the reporter.")]

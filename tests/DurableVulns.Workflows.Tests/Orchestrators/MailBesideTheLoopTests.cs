@@ -26,30 +26,23 @@ public sealed class MailBesideTheLoopTests(MailOutageHost host) : IClassFixture<
     public async Task RunAsync_MailDownPastTheDeadline_BreachAndAssessmentRecordedWhileTheAcknowledgementWaits()
     {
         // Arrange
-        await host.StartMailOutageAsync();
-        try
-        {
-            var id = await host.SubmitReportAsync(SampleRequests.Report(withUpstream: true));
+        using var outage = await host.StartMailOutageAsync();
+        var id = await host.SubmitReportAsync(SampleRequests.Report(withUpstream: true));
 
-            // Act
-            await host.ActAsync(id, "assessment", SampleRequests.Assessment());
-            var during = await host.WaitForAsync(id, s => s.Has("MiitDeadlineMissed") && s.Has("Assessed"));
-            host.EndMailOutage();
-            var after = await host.WaitForAsync(id, s => s.Has("Acknowledged") && s.Has("UpstreamNotified") && s.Count("Escalation") == 2);
+        // Act
+        await host.ActAsync(id, "assessment", SampleRequests.Assessment());
+        var during = await host.WaitForAsync(id, s => s.Has("MiitDeadlineMissed") && s.Has("Assessed"));
+        outage.End();
+        var after = await host.WaitForAsync(id, s => s.Has("Acknowledged") && s.Has("UpstreamNotified") && s.Count("Escalation") == 2);
 
-            // Assert: the deadline was recorded while the acknowledgement was still held up.
-            Assert.False(during.Has("Acknowledged"));
-            Assert.True(during["miitBreached"]!.GetValue<bool>());
-            Assert.Contains(during["mailHeldUp"]!.AsArray(), m => m!["message"]!.GetValue<string>() == $"{id}/acknowledgement");
-            // Once the mail was back, every message the case owed went out once: the acknowledgement,
-            // the upstream notice, two reminders, the escalation and the deadline's escalation.
-            Assert.Equal(2, after.Count("Reminder"));
-            Assert.Equal(6, host.MailFiles().Count(m => m.Contains(id, StringComparison.Ordinal)));
-        }
-        finally
-        {
-            if (File.Exists(host.MailDirectory)) host.EndMailOutage();
-        }
+        // Assert: the deadline was recorded while the acknowledgement was still held up.
+        Assert.False(during.Has("Acknowledged"));
+        Assert.True(during["miitBreached"]!.GetValue<bool>());
+        Assert.True(HeldUp(during, $"{id}/acknowledgement"));
+        // Once the mail was back, every message the case owed went out once: the acknowledgement,
+        // the upstream notice, two reminders, the escalation and the deadline's escalation.
+        Assert.Equal(2, after.Count("Reminder"));
+        Assert.Equal(6, host.MailFiles().Count(m => m.Contains(id, StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -58,31 +51,23 @@ public sealed class MailBesideTheLoopTests(MailOutageHost host) : IClassFixture<
         // Arrange: an assessed case, its acknowledgement sent.
         var id = await host.AssessedCaseAsync();
         await host.WaitForAsync(id, s => s.Has("Acknowledged"));
-        await host.StartMailOutageAsync();
-        try
-        {
-            // Act: the patch, whose notice cannot go out; then the MIIT submission and the close.
-            await host.ActAsync(id, "patch", SampleRequests.Patch());
-            await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
-            var during = await host.WaitForAsync(id, s => s.Has("MiitSubmitted"));
-            var close = await host.ActAsync(id, "close", new JsonObject { ["reason"] = "修复已发布 / fixed" });
-            var closing = await host.StatusAsync(id);
-            host.EndMailOutage();
-            var closed = await host.WaitForAsync(id, s => s.Has("Closed"));
+        using var outage = await host.StartMailOutageAsync();
 
-            // Assert: the submission was applied while the notice waited; the close waited for the notice.
-            Assert.False(during.Has("UsersNotified"));
-            Assert.Contains(during["mailHeldUp"]!.AsArray(), m => m!["message"]!.GetValue<string>() == $"{id}/affected-user-notice");
-            Assert.Equal(HttpStatusCode.Accepted, close.StatusCode);
-            Assert.Equal("PatchReleased", closing["stage"]!.GetValue<string>());
-            var types = closed.TimelineTypes().ToList();
-            Assert.True(types.IndexOf("UsersNotified") >= 0 && types.IndexOf("UsersNotified") < types.IndexOf("Closed"), string.Join(", ", types));
-            Assert.Single(host.MailFiles(), m => MailReader.Header(m, "X-DurableVulns-Key") == $"{id}/affected-user-notice");
-        }
-        finally
-        {
-            if (File.Exists(host.MailDirectory)) host.EndMailOutage();
-        }
+        // Act: the patch, whose notice cannot go out; then the MIIT submission and the close.
+        await host.ActAsync(id, "patch", SampleRequests.Patch());
+        await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
+        // A clock alert due meanwhile may wait in the queue ahead of the notice: it is given up once submitted.
+        var during = await host.WaitForAsync(id, s => s.Has("MiitSubmitted") && HeldUp(s, $"{id}/affected-user-notice"));
+        var close = await host.ActAsync(id, "close", new JsonObject { ["reason"] = "修复已发布 / fixed" });
+        outage.End();
+        var closed = await host.WaitForAsync(id, s => s.Has("Closed"));
+
+        // Assert: the submission was applied while the notice waited; the close waited for the notice.
+        Assert.False(during.Has("UsersNotified"));
+        Assert.Equal(HttpStatusCode.Accepted, close.StatusCode);
+        var types = closed.TimelineTypes().ToList();
+        Assert.True(types.IndexOf("UsersNotified") >= 0 && types.IndexOf("UsersNotified") < types.IndexOf("Closed"), string.Join(", ", types));
+        Assert.Single(host.MailFiles(), m => MailReader.Header(m, "X-DurableVulns-Key") == $"{id}/affected-user-notice");
     }
 
     [Fact]
@@ -91,27 +76,24 @@ public sealed class MailBesideTheLoopTests(MailOutageHost host) : IClassFixture<
         // Arrange: an assessed case, its acknowledgement sent, and then no mail.
         var id = await host.AssessedCaseAsync();
         await host.WaitForAsync(id, s => s.Has("Acknowledged"));
-        await host.StartMailOutageAsync();
-        try
-        {
-            // Act: a clock alert fails to go out; the submission is recorded while it waits.
-            await host.WaitForAsync(id, s => s.Has("MailDelayed"));
-            await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
-            var withdrawn = await host.WaitForAsync(id, s => s.Has("MailWithdrawn") && s["mailHeldUp"]!.AsArray().Count == 0);
-            host.EndMailOutage();
-            await host.WaitForAsync(id, s => s.Has("MiitSubmitted"));
+        using var outage = await host.StartMailOutageAsync();
 
-            // Assert: the alert is withdrawn, on the trail and off the case's held-up list, and never sent.
-            var detail = withdrawn.Detail("MailWithdrawn");
-            Assert.StartsWith($"Message {id}/miit-", detail, StringComparison.Ordinal);
-            Assert.EndsWith("is no longer sent: the case was submitted to MIIT meanwhile.", detail, StringComparison.Ordinal);
-            var message = detail["Message ".Length..detail.IndexOf(',', StringComparison.Ordinal)];
-            Assert.DoesNotContain(host.MailFiles(), m => MailReader.Header(m, "X-DurableVulns-Key") == message);
-        }
-        finally
-        {
-            if (File.Exists(host.MailDirectory)) host.EndMailOutage();
-        }
+        // Act: a clock alert fails to go out; the submission is recorded while it waits.
+        await host.WaitForAsync(id, s => s.Has("MailDelayed"));
+        await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
+        var withdrawn = await host.WaitForAsync(id, s => s.Has("MailWithdrawn") && s["mailHeldUp"]!.AsArray().Count == 0);
+        outage.End();
+        // The close empties the case's mail queue first: whatever it still held has gone out by then.
+        await host.ActAsync(id, "patch", SampleRequests.Patch());
+        await host.ActAsync(id, "close", new JsonObject { ["reason"] = "fixed" });
+        await host.WaitForAsync(id, s => s.Has("Closed"));
+
+        // Assert: the alert is withdrawn, on the trail and off the case's held-up list, and never sent.
+        var detail = withdrawn.Detail("MailWithdrawn");
+        Assert.StartsWith($"Message {id}/miit-", detail, StringComparison.Ordinal);
+        Assert.EndsWith("is no longer sent: the case was submitted to MIIT meanwhile.", detail, StringComparison.Ordinal);
+        var message = detail["Message ".Length..detail.IndexOf(',', StringComparison.Ordinal)];
+        Assert.DoesNotContain(host.MailFiles(), m => MailReader.Header(m, "X-DurableVulns-Key") == message);
     }
 
     [Fact]
@@ -143,6 +125,9 @@ public sealed class MailBesideTheLoopTests(MailOutageHost host) : IClassFixture<
         Assert.Equal(["Acknowledged", "Assessed", "MiitSubmitted", "PatchReleased", "UsersNotified", "Closed"],
             (await host.StatusAsync(record.Id)).TimelineTypes().Where(type => type is not ("Reminder" or "Escalation" or "MiitDeadlineMissed")));
     }
+
+    private static bool HeldUp(JsonObject status, string message) =>
+        status["mailHeldUp"]!.AsArray().Any(m => m!["message"]!.GetValue<string>() == message);
 
     private async Task<List<string>> ScheduledActivitiesAsync(string instanceId)
     {
