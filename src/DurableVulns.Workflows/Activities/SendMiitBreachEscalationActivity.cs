@@ -9,7 +9,8 @@ namespace DurableVulns.Workflows.Activities;
 
 /// <summary>
 /// Escalates a recorded breach of Art. 7(2) to the PSIRT (<see cref="RecordMiitDeadlineMissedActivity"/>).
-/// A submission recorded meanwhile (this step may wait out a mail outage) wins: nothing is sent.
+/// A submission recorded meanwhile (this step may wait out a mail outage) wins: nothing is sent, and a
+/// held-up escalation is withdrawn, unless an earlier attempt sent it.
 /// </summary>
 public sealed class SendMiitBreachEscalationActivity(CaseJournal journal, MailDispatcher mail, IOptions<PsirtOptions> psirt)
     : TaskActivity<ClockStepInput, bool>

@@ -9,7 +9,8 @@ namespace DurableVulns.Workflows.Activities;
 
 /// <summary>
 /// A reminder or escalation of the MIIT clock (Art. 7(2)) to the PSIRT. A submission
-/// recorded meanwhile wins: the case record is checked first, and nothing is sent.
+/// recorded meanwhile wins: the case record is checked first, nothing is sent, and a held-up
+/// alert is withdrawn, unless an earlier attempt sent it (its entry is then written).
 /// </summary>
 public sealed class SendMiitClockAlertActivity(CaseJournal journal, MailDispatcher mail, IOptions<PsirtOptions> psirt)
     : TaskActivity<ClockStepInput, bool>

@@ -10,10 +10,11 @@ namespace DurableVulns.Workflows.Contracts;
 public sealed record ReportLifecycleInput(string CaseId, DateTime ReceivedAtUtc, WorkflowPolicy Policy, bool HasUpstreamComponent, int Version)
 {
     /// <summary>
-    /// From this version, a step whose work is mail (the acknowledgement, the upstream notices, the
-    /// MIIT clock's alerts, the affected-user notice) runs beside the case's loop, so that a mail
-    /// outage holds only that step, not the clock and the PSIRT's actions; the case closes once they are done.
-    /// Cases started before it have no version (0) and await each such step in turn.
+    /// From this version, the steps whose work is mail (the acknowledgement, the upstream notices, the
+    /// MIIT clock's alerts and the deadline's escalation, the affected-user notice) run one at a time in
+    /// a queue beside the case's loop, so that a mail outage holds that queue, not the clock and the
+    /// PSIRT's actions; a publication and the close wait for the queue. Cases started before it have
+    /// no version (0) and await each such step in turn.
     /// </summary>
     public const int MailBesideTheLoop = 1;
 

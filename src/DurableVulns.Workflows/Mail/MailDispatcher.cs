@@ -13,8 +13,8 @@ namespace DurableVulns.Workflows.Mail;
 /// A message the mail service refuses for good is a dead letter: it is logged as an error, written
 /// to the case's audit trail and to the sent-mail log (so that a retried activity does not send it
 /// again), and the case goes on, because retrying it would hold back the case's later messages (and,
-/// in cases started before its mail queue, its later steps, the MIIT clock among them) for ever. Any other failure throws, so the activity is retried. Its first
-/// failure also writes a MailDelayed entry and marks the message held up on the case record, which
+/// in cases started before its mail queue, its later steps, the MIIT clock among them) for ever.
+/// Any other failure throws, so the activity is retried. Its first failure also writes a MailDelayed entry and marks the message held up on the case record, which
 /// the console's list shows, so that the PSIRT sees that a message it owes is held up (the worker's
 /// log alone told nobody); the send that ends the delay writes a MailSentAfterDelay entry and clears
 /// the mark.

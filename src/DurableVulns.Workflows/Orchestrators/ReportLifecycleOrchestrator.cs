@@ -15,7 +15,8 @@ namespace DurableVulns.Workflows.Orchestrators;
 /// running review are raced in one loop, so reminders fire with nobody acting and an action is
 /// taken as soon as it arrives. From <see cref="ReportLifecycleInput.MailBesideTheLoop"/>, steps
 /// whose work is mail run in a queue of their own beside that loop, so that a mail outage (they
-/// are retried until it ends) does not hold the clock or the PSIRT's actions behind them.
+/// are retried until it ends) does not hold the clock or the PSIRT's actions behind them; only a
+/// publication and the close wait for the queue.
 /// </summary>
 public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecycleInput, CaseStage>
 {
