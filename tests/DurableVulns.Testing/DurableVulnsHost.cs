@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
@@ -145,6 +146,16 @@ public class DurableVulnsHost : IAsyncLifetime
         var assessed = await ActAsync(id, "assessment", SampleRequests.Assessment());
         Assert.True(assessed.StatusCode == System.Net.HttpStatusCode.OK, await assessed.Content.ReadAsStringAsync());
         return id;
+    }
+
+    /// <summary>The names of the activities the orchestration <paramref name="instanceId"/> scheduled, from its durable history.</summary>
+    public async Task<IReadOnlyList<string>> ScheduledActivitiesAsync(string instanceId)
+    {
+        var history = new TableClient(ConnectionString, TaskHub + "History");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {"TaskScheduled"}");
+        var names = new List<string>();
+        await foreach (var row in history.QueryAsync<TableEntity>(filter, select: ["Name"])) names.Add(row.GetString("Name"));
+        return names;
     }
 
     /// <summary>The .eml files the host wrote so far, read as text.</summary>

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Azure.Data.Tables;
 using DurableVulns.Api;
 using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
@@ -118,7 +117,7 @@ public sealed class MailBesideTheLoopTests(MailOutageHost host) : IClassFixture<
         await host.WaitForAsync(record.Id, s => s.Has("Closed"));
 
         // Assert: its history calls the one patch step it always did, and the notice went out.
-        var activities = await ScheduledActivitiesAsync(record.Id);
+        var activities = await host.ScheduledActivitiesAsync(record.Id);
         Assert.Contains(nameof(ReleasePatchActivity), activities);
         Assert.DoesNotContain(nameof(RecordPatchReleaseActivity), activities);
         Assert.DoesNotContain(nameof(SendAffectedUserNoticeActivity), activities);
@@ -128,13 +127,4 @@ public sealed class MailBesideTheLoopTests(MailOutageHost host) : IClassFixture<
 
     private static bool HeldUp(JsonObject status, string message) =>
         status["mailHeldUp"]!.AsArray().Any(m => m!["message"]!.GetValue<string>() == message);
-
-    private async Task<List<string>> ScheduledActivitiesAsync(string instanceId)
-    {
-        var history = new TableClient(DurableVulnsHost.ConnectionString, host.TaskHub + "History");
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {"TaskScheduled"}");
-        var names = new List<string>();
-        await foreach (var row in history.QueryAsync<TableEntity>(filter, select: ["Name"])) names.Add(row.GetString("Name"));
-        return names;
-    }
 }

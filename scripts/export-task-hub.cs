@@ -1,0 +1,55 @@
+#:package Azure.Data.Tables@12.13.0
+#:property ManagePackageVersionsCentrally=false
+#:property PublishAot=false
+
+// Writes every row of a task hub's tables on the dev Azurite (the engine's History and Instances,
+// and ours: Cases, Audit, …) to a JSON file, so that a test can load the histories an older version
+// of the workflows wrote and finish those cases on the current code (OlderVersionReplayTests).
+// Usage: dotnet run scripts/export-task-hub.cs -- <taskHub> <output.json> [name=caseId …]
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: dotnet run scripts/export-task-hub.cs -- <taskHub> <output.json> [name=caseId …]");
+    return 2;
+}
+var hub = args[0];
+var service = new TableServiceClient("UseDevelopmentStorage=true");
+var tables = new JsonObject();
+await foreach (var table in service.QueryAsync(t => true))
+{
+    // The partition leases belong to the workers that ran, not to the cases.
+    if (!table.Name.StartsWith(hub, StringComparison.Ordinal) || table.Name == hub + "Partitions") continue;
+    var rows = new JsonArray();
+    await foreach (var entity in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
+    {
+        var row = new JsonObject();
+        foreach (var (name, value) in entity.OrderBy(p => p.Key, StringComparer.Ordinal))
+            if (name is not ("odata.etag" or "Timestamp")) row[name] = Typed(value);
+        rows.Add(row);
+    }
+    tables[table.Name[hub.Length..]] = rows;
+}
+var cases = new JsonObject();
+foreach (var pair in args.Skip(2)) cases[pair.Split('=')[0]] = pair.Split('=')[1];
+var snapshot = new JsonObject { ["taskHub"] = hub, ["cases"] = cases, ["tables"] = tables };
+await File.WriteAllTextAsync(args[1], snapshot.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+Console.WriteLine($"{tables.Count} tables, {tables.Sum(t => t.Value!.AsArray().Count)} rows written to {args[1]}");
+return 0;
+
+// Each value as [EDM type, value], so that the import writes the same types back.
+static JsonArray Typed(object? value) => value switch
+{
+    string s => ["String", s],
+    bool b => ["Boolean", b],
+    int i => ["Int32", i],
+    long l => ["Int64", l.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+    double d => ["Double", d],
+    DateTimeOffset t => ["DateTime", t.UtcDateTime.ToString("O")],
+    Guid g => ["Guid", g.ToString()],
+    byte[] bytes => ["Binary", Convert.ToBase64String(bytes)],
+    BinaryData data => ["Binary", Convert.ToBase64String(data.ToArray())],
+    _ => throw new NotSupportedException($"A table value of type {value?.GetType().Name ?? "null"}."),
+};

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+
+namespace DurableVulns.Testing;
+
+/// <summary>
+/// The rows of a task hub's tables as <c>scripts/export-task-hub.cs</c> wrote them: the engine's
+/// histories and instances, and our own records, of cases an older version of the workflows started.
+/// </summary>
+public sealed class TaskHubSnapshot
+{
+    private readonly JsonObject snapshot;
+
+    private TaskHubSnapshot(JsonObject snapshot) => this.snapshot = snapshot;
+
+    public static async Task<TaskHubSnapshot> LoadAsync(string path) =>
+        new((JsonObject)JsonNode.Parse(await File.ReadAllTextAsync(path))!);
+
+    /// <summary>The case id the export named <paramref name="name"/> (say, "patched").</summary>
+    public string Case(string name) => snapshot["cases"]![name]!.GetValue<string>();
+
+    /// <summary>Writes every row into the same tables of <paramref name="taskHub"/>, created if missing.</summary>
+    public async Task ImportAsync(string taskHub)
+    {
+        foreach (var (suffix, rows) in snapshot["tables"]!.AsObject())
+        {
+            var table = new TableClient(DurableVulnsHost.ConnectionString, taskHub + suffix);
+            await table.CreateIfNotExistsAsync();
+            foreach (var row in rows!.AsArray())
+                await table.UpsertEntityAsync(ToEntity(row!.AsObject()), TableUpdateMode.Replace);
+        }
+    }
+
+    private static TableEntity ToEntity(JsonObject row)
+    {
+        var entity = new TableEntity();
+        foreach (var (name, typed) in row)
+        {
+            var pair = typed!.AsArray();
+            var value = pair[1]!;
+            entity[name] = pair[0]!.GetValue<string>() switch
+            {
+                "String" => value.GetValue<string>(),
+                "Boolean" => value.GetValue<bool>(),
+                "Int32" => value.GetValue<int>(),
+                "Int64" => long.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture),
+                "Double" => value.GetValue<double>(),
+                "DateTime" => DateTimeOffset.Parse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                "Guid" => Guid.Parse(value.GetValue<string>()),
+                "Binary" => Convert.FromBase64String(value.GetValue<string>()),
+                var type => throw new NotSupportedException($"A table value of type {type}."),
+            };
+        }
+        return entity;
+    }
+}
