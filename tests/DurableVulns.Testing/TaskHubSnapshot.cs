@@ -20,7 +20,10 @@ public sealed class TaskHubSnapshot
     /// <summary>The case id the export named <paramref name="name"/> (say, "patched").</summary>
     public string Case(string name) => snapshot["cases"]![name]!.GetValue<string>();
 
-    /// <summary>Writes every row into the same tables of <paramref name="taskHub"/>, created if missing.</summary>
+    /// <summary>
+    /// Writes every row into the same tables of <paramref name="taskHub"/>, created if missing, in the
+    /// export's order: the engine's first, so that no case record shows without its workflow.
+    /// </summary>
     public async Task ImportAsync(string taskHub)
     {
         foreach (var (suffix, rows) in snapshot["tables"]!.AsObject())
@@ -28,7 +31,11 @@ public sealed class TaskHubSnapshot
             var table = new TableClient(DurableVulnsHost.ConnectionString, taskHub + suffix);
             await table.CreateIfNotExistsAsync();
             foreach (var row in rows!.AsArray())
-                await table.UpsertEntityAsync(ToEntity(row!.AsObject()), TableUpdateMode.Replace);
+            {
+                var entity = ToEntity(row!.AsObject());
+                if (entity.ContainsKey("TaskHubName")) entity["TaskHubName"] = taskHub;
+                await table.UpsertEntityAsync(entity, TableUpdateMode.Replace);
+            }
         }
     }
 

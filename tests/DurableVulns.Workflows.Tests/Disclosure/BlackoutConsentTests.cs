@@ -13,6 +13,9 @@ public sealed class BlackoutConsentTests(BlackoutHost host) : IClassFixture<Blac
         var id = await host.AssessedCaseAsync();
         await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
         await host.ActAsync(id, "patch", SampleRequests.Patch());
+        // The affected-user notice goes out from the case's mail queue, beside its actions: wait for
+        // it, so that the timeline's last entries are the publication's own.
+        await host.WaitForAsync(id, s => s.Has("UsersNotified"));
 
         // Act
         var held = await host.ActAsync(id, "publication", SampleRequests.Advisory());

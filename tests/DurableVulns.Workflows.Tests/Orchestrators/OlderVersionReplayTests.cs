@@ -6,13 +6,14 @@ namespace DurableVulns.Workflows.Tests.Orchestrators;
 
 /// <summary>
 /// Cases that the last code before workflow version 1 (commit 27d58f8) started and left at each
-/// stage, loaded from their exported task hub, finish on this code: their histories replay, and the
-/// rest of each case takes the old sequence of steps. A change to the steps that broke the replay
-/// of running cases fails here.
+/// stage, one of them after its whole MIIT clock ran out, loaded from their exported task hub
+/// (scripts/make-replay-fixture), finish on this code: their histories replay, and the rest of each
+/// case takes the old sequence of steps. A change to the steps that broke the replay of running
+/// cases fails here. The export carries no queue, so the fixture holds no timer still to fire.
 /// </summary>
 public sealed class OlderVersionReplayTests(DurableVulnsHost host) : IClassFixture<DurableVulnsHost>
 {
-    // Written by scripts/export-task-hub.cs from a host built from 27d58f8.
+    // Written by scripts/make-replay-fixture 27d58f8.
     private static readonly string SnapshotFile = Path.Combine(AppContext.BaseDirectory, "Fixtures", "version0-task-hub.json");
 
     [Fact]
@@ -28,6 +29,7 @@ public sealed class OlderVersionReplayTests(DurableVulnsHost host) : IClassFixtu
             ["submitted"] = ["patch", "close"],
             ["patched"] = ["miit-submission", "close"],
             ["patchedSubmitted"] = ["close"],
+            ["clockRanOut"] = ["assessment", "miit-submission", "patch", "close"],
         };
 
         // Act
@@ -35,22 +37,28 @@ public sealed class OlderVersionReplayTests(DurableVulnsHost host) : IClassFixtu
         foreach (var (stage, actions) in remaining)
             foreach (var action in actions)
                 answers.Add($"{stage} {action}: {(int)(await host.ActAsync(snapshot.Case(stage), action, Body(action))).StatusCode}");
-        var closed = new Dictionary<string, JsonObject>();
-        foreach (var stage in remaining.Keys) closed[stage] = await host.WaitForAsync(snapshot.Case(stage), s => s.Has("Closed"));
 
-        // Assert: every action applied at once, every case closed, each patch by the old combined step.
+        // Assert: every action applied at once (a history that fails to replay answers 409), every
+        // case closed, each by the old steps: the patch and its notice in one, the deadline's too.
         Assert.All(answers, answer => Assert.EndsWith(": 200", answer, StringComparison.Ordinal));
-        foreach (var (stage, status) in closed)
+        foreach (var stage in remaining.Keys)
         {
-            var expected = stage == "patched"
-                ? new[] { "Received", "Acknowledged", "UpstreamNotified", "Assessed", "PatchReleased", "UsersNotified", "MiitSubmitted", "Closed" }
-                : ["Received", "Acknowledged", "UpstreamNotified", "Assessed", "MiitSubmitted", "PatchReleased", "UsersNotified", "Closed"];
-            Assert.Equal(expected, status.TimelineTypes());
+            var status = await host.WaitForAsync(snapshot.Case(stage), s => s.Has("Closed"));
+            string[] opening = stage == "clockRanOut"
+                ? ["Received", "Acknowledged", "UpstreamNotified", "Reminder", "Escalation", "MiitDeadlineMissed", "Escalation", "Assessed"]
+                : ["Received", "Acknowledged", "UpstreamNotified", "Assessed"];
+            string[] rest = stage == "patched"
+                ? ["PatchReleased", "UsersNotified", "MiitSubmitted", "Closed"]
+                : ["MiitSubmitted", "PatchReleased", "UsersNotified", "Closed"];
+            Assert.Equal([.. opening, .. rest], status.TimelineTypes());
             var activities = await host.ScheduledActivitiesAsync(snapshot.Case(stage));
             Assert.Contains(nameof(ReleasePatchActivity), activities);
             Assert.DoesNotContain(nameof(RecordPatchReleaseActivity), activities);
+            Assert.DoesNotContain(nameof(RecordMiitDeadlineMissedActivity), activities);
         }
-        Assert.Equal(3, host.MailFiles().Count(m => MailReader.Header(m, "X-DurableVulns-Key").EndsWith("/affected-user-notice", StringComparison.Ordinal)));
+        Assert.Contains(nameof(RecordMiitBreachActivity), await host.ScheduledActivitiesAsync(snapshot.Case("clockRanOut")));
+        // Each notice owed on this code went out once; the two sent before the export were not sent again.
+        Assert.Equal(4, host.MailFiles().Count(m => MailReader.Header(m, "X-DurableVulns-Key").EndsWith("/affected-user-notice", StringComparison.Ordinal)));
     }
 
     private static JsonObject Body(string action) => action switch
