@@ -148,6 +148,14 @@ public class DurableVulnsHost : IAsyncLifetime
         return id;
     }
 
+    /// <summary>Replaces the pickup folder by a plain file, so that every send fails until the outage ends.</summary>
+    public async Task<MailOutage> StartMailOutageAsync()
+    {
+        Directory.Delete(MailDirectory, recursive: true);
+        await File.WriteAllTextAsync(MailDirectory, "a mail outage");
+        return new MailOutage(MailDirectory);
+    }
+
     /// <summary>The names of the activities the orchestration <paramref name="instanceId"/> scheduled, from its durable history.</summary>
     public async Task<IReadOnlyList<string>> ScheduledActivitiesAsync(string instanceId)
     {

@@ -1,6 +1,6 @@
 namespace DurableVulns.Testing;
 
-/// <summary>A mail outage of a <see cref="MailOutageHost"/>; ended by <see cref="End"/>, or at the latest when disposed.</summary>
+/// <summary>A mail outage of a host (<see cref="DurableVulnsHost.StartMailOutageAsync"/>); ended by <see cref="End"/>, or at the latest when disposed.</summary>
 public sealed class MailOutage(string mailDirectory) : IDisposable
 {
     /// <summary>Puts the pickup folder back; does nothing once it is back.</summary>

@@ -15,16 +15,14 @@ public sealed class ActivityRetryTests(QuickRetryHost host) : IClassFixture<Quic
     [Fact]
     public async Task Acknowledgement_MailFailsMoreOftenThanTheOldLimit_SentOnceWhenMailIsBack()
     {
-        // Arrange: the pickup folder is replaced by a plain file, so every send fails.
-        Directory.Delete(host.MailDirectory, recursive: true);
-        await File.WriteAllTextAsync(host.MailDirectory, "a mail outage");
+        // Arrange: every send fails.
+        using var outage = await host.StartMailOutageAsync();
         var id = await host.SubmitReportAsync(SampleRequests.Report(withUpstream: true));
 
         // Act: wait for more failed attempts than the old limit allowed, then end the outage.
         var failures = await WaitForFailedAttemptsAsync(id, OldAttemptLimit + 2);
         var during = await host.StatusAsync(id);
-        File.Delete(host.MailDirectory);
-        Directory.CreateDirectory(host.MailDirectory);
+        outage.End();
         var status = await host.WaitForAsync(id, s => s.Has("Acknowledged") && s.Has("UpstreamNotified"));
 
         // Assert: the case went on; each mail went out once, the upstream notice after the acknowledgement;
