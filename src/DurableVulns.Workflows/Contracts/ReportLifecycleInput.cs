@@ -18,6 +18,13 @@ public sealed record ReportLifecycleInput(string CaseId, DateTime ReceivedAtUtc,
     /// </summary>
     public const int MailBesideTheLoop = 1;
 
+    /// <summary>
+    /// From this version, a publication waits for the mail queue beside the loop too, so that one asked
+    /// for during a mail outage holds neither the MIIT clock nor the submission; a close asked for
+    /// meanwhile is taken once the advisory is out (or held), as before.
+    /// </summary>
+    public const int PublicationBesideTheLoop = 2;
+
     /// <summary>The version the intake starts new cases on.</summary>
-    public const int Current = MailBesideTheLoop;
+    public const int Current = PublicationBesideTheLoop;
 }

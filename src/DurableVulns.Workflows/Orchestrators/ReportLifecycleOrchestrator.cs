@@ -16,7 +16,8 @@ namespace DurableVulns.Workflows.Orchestrators;
 /// taken as soon as it arrives. From <see cref="ReportLifecycleInput.MailBesideTheLoop"/>, steps
 /// whose work is mail run in a queue of their own beside that loop, so that a mail outage (they
 /// are retried until it ends) does not hold the clock or the PSIRT's actions behind them; only a
-/// publication and the close wait for the queue.
+/// publication and the close wait for the queue. From <see cref="ReportLifecycleInput.PublicationBesideTheLoop"/>,
+/// the publication waits beside the loop too; only the close waits for it.
 /// </summary>
 public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecycleInput, CaseStage>
 {
@@ -38,6 +39,8 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
         private ReviewInput? reviewInput;
         private PsirtAction<PublicationCommand>? heldPublication;
         private Task mailQueue = Task.CompletedTask;
+        private Task<bool>? advisory;
+        private PublishInput? advisoryInput;
 
         private Task<PsirtAction<Assessment>> assessment = null!;
         private Task<PsirtAction<MiitSubmission>> submission = null!;
@@ -67,13 +70,17 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
                     timer = context.CreateTimer(clock.Peek().DueAtUtc, timerCancellation.Token);
                 }
 
-                List<Task> waits = [assessment, submission, patch, close, disclosureRequest, publication];
+                // A close asked for while the advisory waits is taken after it, as when the advisory held
+                // the loop. (Older versions never have one waiting: their list is as it was.)
+                List<Task> waits = [assessment, submission, patch, .. advisory is null ? [close] : Array.Empty<Task>(), disclosureRequest, publication];
                 if (timer is not null) waits.Add(timer);
                 if (review is not null) waits.Add(review);
+                if (advisory is not null) waits.Add(advisory);
                 var next = await Task.WhenAny(waits);
 
                 if (next == timer) await OnClockAsync();
                 else if (next == review) await OnReviewEndedAsync();
+                else if (next == advisory) await OnAdvisoryDoneAsync();
                 else if (next == assessment) await OnAssessmentAsync();
                 else if (next == submission) await OnSubmissionAsync();
                 else if (next == patch) await OnPatchAsync();
@@ -194,6 +201,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             publication = Wait<PublicationCommand>(EventNames.Publication);
             string? refusal =
                 published ? "The advisory has already been published." :
+                advisory is not null ? "A publication is already under way." :
                 heldPublication is not null ? "A publication is already waiting for MPS consent." :
                 stage is CaseStage.Received or CaseStage.Assessed && disclosure != ReviewState.Approved
                     ? $"{Articles.Embargo}: the embargo holds until the patch is released." : null;
@@ -235,15 +243,36 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             if (outcome.State == ReviewState.Approved) await PublishAsync(new PublishInput(caseId, "published", held));
         }
 
+        // The advisory is mail too: it goes after the case's queued messages, so that affected users
+        // hear of the fix (Art. 7(3)) before the public does, as they did before the queue. From
+        // PublicationBesideTheLoop it waits for them beside the loop, which goes on meanwhile.
         private async Task PublishAsync(PublishInput publish)
         {
-            // The advisory is mail too: it goes after the case's queued messages, so that affected
-            // users hear of the fix (Art. 7(3)) before the public does, as they did before the queue.
+            if (input.Version >= ReportLifecycleInput.PublicationBesideTheLoop)
+            {
+                advisoryInput = publish;
+                advisory = AfterAsync(mailQueue, nameof(PublishAdvisoryActivity), publish);
+                return;
+            }
             await mailQueue;
+            await OnAdvisoryAsync(publish, await CallAsync(nameof(PublishAdvisoryActivity), publish));
+        }
+
+        private async Task OnAdvisoryDoneAsync()
+        {
+            var publish = advisoryInput!;
+            var sent = await advisory!;
+            advisory = null;
+            advisoryInput = null;
+            await OnAdvisoryAsync(publish, sent);
+        }
+
+        private async Task OnAdvisoryAsync(PublishInput publish, bool sent)
+        {
             // False: a window began before the advisory went out (the step waited for a worker or
             // retried through an outage). Only commands with a calendar get it, so no older history.
             // The step's clock decides, not this one: held either way, never a loop of steps.
-            if (!await CallAsync(nameof(PublishAdvisoryActivity), publish))
+            if (!sent)
             {
                 // A publication held for a window never meets a new one (WindowBegunAt): false there is
                 // the step's refusal, the record being too large, and already on the trail.
@@ -300,10 +329,10 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
         // The mail steps run one at a time, in the order the case asked for them, so that its messages
         // go out in that order, after an outage too (the reporter's acknowledgement first).
-        private async Task AfterAsync(Task previous, string activity, object activityInput)
+        private async Task<bool> AfterAsync(Task previous, string activity, object activityInput)
         {
             await previous;
-            await CallAsync(activity, activityInput);
+            return await CallAsync(activity, activityInput);
         }
 
         private Task<PsirtAction<TBody>> Wait<TBody>(string eventName) => context.WaitForExternalEvent<PsirtAction<TBody>>(eventName);

@@ -14,9 +14,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DurableVulns.Workflows.Tests.Orchestrators;
 
 /// <summary>
-/// A mail outage holds only the steps that mail: the MIIT clock (reminders at 2 s and 4 s, an
-/// escalation at 6 s, the deadline at 8 s) and the PSIRT's actions go on meanwhile, and a case
-/// closes only once the mail it owes has gone out. Cases started before that version keep their
+/// A mail outage holds only the steps that mail, and a publication behind them: the MIIT clock
+/// (reminders at 2 s and 4 s, an escalation at 6 s, the deadline at 8 s) and the PSIRT's actions go
+/// on meanwhile, and a case closes only once the mail it owes has gone out. Cases started before that version keep their
 /// sequence of steps.
 /// </summary>
 public sealed class MailBesideTheLoopTests(MailOutageHost host) : IClassFixture<MailOutageHost>
@@ -66,6 +66,34 @@ public sealed class MailBesideTheLoopTests(MailOutageHost host) : IClassFixture<
         Assert.Equal(HttpStatusCode.Accepted, close.StatusCode);
         var types = closed.TimelineTypes().ToList();
         Assert.True(types.IndexOf("UsersNotified") >= 0 && types.IndexOf("UsersNotified") < types.IndexOf("Closed"), string.Join(", ", types));
+        Assert.Single(host.MailFiles(), m => MailReader.Header(m, "X-DurableVulns-Key") == $"{id}/affected-user-notice");
+    }
+
+    [Fact]
+    public async Task RunAsync_PublicationWaitsForHeldUpNotice_DeadlineAndSubmissionRecordedMeanwhile()
+    {
+        // Arrange: an assessed case, its acknowledgement sent.
+        var id = await host.AssessedCaseAsync();
+        await host.WaitForAsync(id, s => s.Has("Acknowledged"));
+        using var outage = await host.StartMailOutageAsync();
+
+        // Act: the patch, whose notice cannot go out; the publication, which waits for the notice;
+        // then the deadline passes, and the late MIIT submission comes.
+        await host.ActAsync(id, "patch", SampleRequests.Patch());
+        var publication = await host.ActAsync(id, "publication", SampleRequests.Advisory());
+        await host.WaitForAsync(id, s => s.Has("MiitDeadlineMissed"));
+        await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
+        var during = await host.WaitForAsync(id, s => s.Has("MiitSubmitted"));
+        outage.End();
+        var closed = await host.WaitForAsync(id, s => s.Has("Closed"));
+
+        // Assert: the clock and the submission went on while the advisory waited for the notice;
+        // then the users heard of the fix before the public, and the case closed itself.
+        Assert.Equal(HttpStatusCode.Accepted, publication.StatusCode);
+        Assert.False(during.Has("UsersNotified") || during.Has("Published"));
+        var types = closed.TimelineTypes().ToList();
+        Assert.True(types.IndexOf("UsersNotified") >= 0 && types.IndexOf("UsersNotified") < types.IndexOf("Published"), string.Join(", ", types));
+        Assert.Equal("Closed", types[^1]);
         Assert.Single(host.MailFiles(), m => MailReader.Header(m, "X-DurableVulns-Key") == $"{id}/affected-user-notice");
     }
 
