@@ -20,6 +20,9 @@ public sealed class TaskHubSnapshot
     /// <summary>The case id the export named <paramref name="name"/> (say, "patched").</summary>
     public string Case(string name) => snapshot["cases"]![name]!.GetValue<string>();
 
+    /// <summary>Every case id the export named.</summary>
+    public IEnumerable<string> Cases => snapshot["cases"]!.AsObject().Select(named => named.Value!.GetValue<string>());
+
     /// <summary>
     /// Writes every row into the same tables of <paramref name="taskHub"/>, created if missing, in the
     /// export's order: the engine's first, so that no case record shows without its workflow.

@@ -5,43 +5,37 @@ using DurableVulns.Workflows.Activities;
 namespace DurableVulns.Workflows.Tests.Orchestrators;
 
 /// <summary>
-/// Cases that the last code before workflow version 1 (commit 27d58f8) started and left at each
-/// stage, one of them after its whole MIIT clock ran out, loaded from their exported task hub
-/// (scripts/make-replay-fixture), finish on this code: their histories replay, and the rest of each
-/// case takes the old sequence of steps. A change to the steps that broke the replay of running
-/// cases fails here. The export carries no queue, so the fixture holds no timer still to fire.
+/// Cases that the last code before a workflow version started and left at each stage, one of them
+/// after its whole MIIT clock ran out, loaded from their exported task hub (scripts/make-replay-fixture),
+/// finish on this code: their histories replay, and the rest of each case takes its old sequence of
+/// steps. A change to the steps that broke the replay of running cases fails here. The export
+/// carries no queue, so the fixtures hold no timer still to fire.
 /// </summary>
 public sealed class OlderVersionReplayTests(DurableVulnsHost host) : IClassFixture<DurableVulnsHost>
 {
-    // Written by scripts/make-replay-fixture 27d58f8.
-    private static readonly string SnapshotFile = Path.Combine(AppContext.BaseDirectory, "Fixtures", "version0-task-hub.json");
+    private static readonly Dictionary<string, string[]> Remaining = new()
+    {
+        ["acknowledged"] = ["assessment", "miit-submission", "patch", "close"],
+        ["assessed"] = ["miit-submission", "patch", "close"],
+        ["submitted"] = ["patch", "close"],
+        ["patched"] = ["miit-submission", "close"],
+        ["patchedSubmitted"] = ["close"],
+        ["clockRanOut"] = ["assessment", "miit-submission", "patch", "close"],
+    };
 
     [Fact]
     public async Task RunAsync_CasesStartedBeforeVersion1_FinishOnTheirOldSequence()
     {
-        // Arrange
-        var snapshot = await TaskHubSnapshot.LoadAsync(SnapshotFile);
-        await snapshot.ImportAsync(host.TaskHub);
-        var remaining = new Dictionary<string, string[]>
-        {
-            ["acknowledged"] = ["assessment", "miit-submission", "patch", "close"],
-            ["assessed"] = ["miit-submission", "patch", "close"],
-            ["submitted"] = ["patch", "close"],
-            ["patched"] = ["miit-submission", "close"],
-            ["patchedSubmitted"] = ["close"],
-            ["clockRanOut"] = ["assessment", "miit-submission", "patch", "close"],
-        };
+        // Arrange: written by scripts/make-replay-fixture 27d58f8.
+        var snapshot = await ImportAsync("version0-task-hub.json");
 
         // Act
-        var answers = new List<string>();
-        foreach (var (stage, actions) in remaining)
-            foreach (var action in actions)
-                answers.Add($"{stage} {action}: {(int)(await host.ActAsync(snapshot.Case(stage), action, Body(action))).StatusCode}");
+        var answers = await FinishAsync(snapshot, Remaining);
 
         // Assert: every action applied at once (a history that fails to replay answers 409), every
         // case closed, each by the old steps: the patch and its notice in one, the deadline's too.
         Assert.All(answers, answer => Assert.EndsWith(": 200", answer, StringComparison.Ordinal));
-        foreach (var stage in remaining.Keys)
+        foreach (var stage in Remaining.Keys)
         {
             var status = await host.WaitForAsync(snapshot.Case(stage), s => s.Has("Closed"));
             string[] opening = stage == "clockRanOut"
@@ -58,8 +52,62 @@ public sealed class OlderVersionReplayTests(DurableVulnsHost host) : IClassFixtu
         }
         Assert.Contains(nameof(RecordMiitBreachActivity), await host.ScheduledActivitiesAsync(snapshot.Case("clockRanOut")));
         // Each notice owed on this code went out once; the two sent before the export were not sent again.
-        Assert.Equal(4, host.MailFiles().Count(m => MailReader.Header(m, "X-DurableVulns-Key").EndsWith("/affected-user-notice", StringComparison.Ordinal)));
+        Assert.Equal(4, UserNotices(snapshot));
     }
+
+    [Fact]
+    public async Task RunAsync_CasesStartedOnVersion1_FinishOnTheirOldSequence()
+    {
+        // Arrange: written by scripts/make-replay-fixture 0270a5b, with a seventh case, patched and published.
+        var snapshot = await ImportAsync("version1-task-hub.json");
+        var remaining = new Dictionary<string, string[]>(Remaining) { ["published"] = ["miit-submission"] };
+        var before = new Dictionary<string, IReadOnlyList<string>>();
+        foreach (var stage in remaining.Keys) before[stage] = [.. (await host.StatusAsync(snapshot.Case(stage))).TimelineTypes()];
+
+        // Act
+        var answers = await FinishAsync(snapshot, remaining);
+
+        // Assert: applied at once and closed, each after the timeline it had, by the steps of version 1.
+        Assert.All(answers, answer => Assert.EndsWith(": 200", answer, StringComparison.Ordinal));
+        foreach (var stage in remaining.Keys)
+        {
+            var status = await host.WaitForAsync(snapshot.Case(stage), s => s.Has("Closed"));
+            string[] rest = stage switch
+            {
+                "patched" => ["MiitSubmitted", "Closed"],
+                "patchedSubmitted" => ["Closed"],
+                "published" => ["MiitSubmitted", "Closed"],
+                "submitted" => ["PatchReleased", "UsersNotified", "Closed"],
+                "assessed" => ["MiitSubmitted", "PatchReleased", "UsersNotified", "Closed"],
+                _ => ["Assessed", "MiitSubmitted", "PatchReleased", "UsersNotified", "Closed"],
+            };
+            Assert.Equal([.. before[stage], .. rest], status.TimelineTypes());
+            Assert.DoesNotContain(nameof(ReleasePatchActivity), await host.ScheduledActivitiesAsync(snapshot.Case(stage)));
+        }
+        Assert.Contains(nameof(RecordMiitDeadlineMissedActivity), await host.ScheduledActivitiesAsync(snapshot.Case("clockRanOut")));
+        // The three cases patched before the export had their notice then; the four patched now, once each.
+        Assert.Equal(4, UserNotices(snapshot));
+    }
+
+    private async Task<TaskHubSnapshot> ImportAsync(string file)
+    {
+        var snapshot = await TaskHubSnapshot.LoadAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", file));
+        await snapshot.ImportAsync(host.TaskHub);
+        return snapshot;
+    }
+
+    private async Task<List<string>> FinishAsync(TaskHubSnapshot snapshot, Dictionary<string, string[]> remaining)
+    {
+        var answers = new List<string>();
+        foreach (var (stage, actions) in remaining)
+            foreach (var action in actions)
+                answers.Add($"{stage} {action}: {(int)(await host.ActAsync(snapshot.Case(stage), action, Body(action))).StatusCode}");
+        return answers;
+    }
+
+    private int UserNotices(TaskHubSnapshot snapshot) => host.MailFiles()
+        .Select(m => MailReader.Header(m, "X-DurableVulns-Key"))
+        .Count(key => key.EndsWith("/affected-user-notice", StringComparison.Ordinal) && snapshot.Cases.Any(id => key.StartsWith(id, StringComparison.Ordinal)));
 
     private static JsonObject Body(string action) => action switch
     {
