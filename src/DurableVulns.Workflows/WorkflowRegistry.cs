@@ -33,5 +33,6 @@ public static class WorkflowRegistry
         typeof(RecordConsentOutcomeActivity),
         typeof(PublishAdvisoryActivity),
         typeof(NotifyAssessedUpstreamActivity),
+        typeof(WaitUntilDueActivity),
     ];
 }

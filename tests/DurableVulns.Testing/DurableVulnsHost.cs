@@ -157,13 +157,17 @@ public class DurableVulnsHost : IAsyncLifetime
     }
 
     /// <summary>The names of the activities the orchestration <paramref name="instanceId"/> scheduled, from its durable history.</summary>
-    public async Task<IReadOnlyList<string>> ScheduledActivitiesAsync(string instanceId)
+    public async Task<IReadOnlyList<string>> ScheduledActivitiesAsync(string instanceId) =>
+        [.. (await HistoryEventsAsync(instanceId, "TaskScheduled")).Select(row => row.GetString("Name"))];
+
+    /// <summary>The events of type <paramref name="eventType"/> (say, "TimerFired") in the durable history of <paramref name="instanceId"/>.</summary>
+    public async Task<IReadOnlyList<TableEntity>> HistoryEventsAsync(string instanceId, string eventType)
     {
         var history = new TableClient(ConnectionString, TaskHub + "History");
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {"TaskScheduled"}");
-        var names = new List<string>();
-        await foreach (var row in history.QueryAsync<TableEntity>(filter, select: ["Name"])) names.Add(row.GetString("Name"));
-        return names;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and EventType eq {eventType}");
+        var rows = new List<TableEntity>();
+        await foreach (var row in history.QueryAsync<TableEntity>(filter)) rows.Add(row);
+        return rows;
     }
 
     /// <summary>The .eml files the host wrote so far, read as text.</summary>

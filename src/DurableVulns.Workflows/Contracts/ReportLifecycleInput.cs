@@ -25,6 +25,13 @@ public sealed record ReportLifecycleInput(string CaseId, DateTime ReceivedAtUtc,
     /// </summary>
     public const int PublicationBesideTheLoop = 2;
 
+    /// <summary>
+    /// From this version, the case's clock and its reviews' clocks wait out a rest of less than a second
+    /// in one step (<see cref="Activities.WaitUntilDueActivity"/>) instead of a durable timer, which on
+    /// this backend surfaces at once for such a rest, episode after episode, until the time comes.
+    /// </summary>
+    public const int ShortWaitsInAStep = 3;
+
     /// <summary>The version the intake starts new cases on.</summary>
-    public const int Current = PublicationBesideTheLoop;
+    public const int Current = ShortWaitsInAStep;
 }

@@ -4,7 +4,10 @@ using DurableVulns.Domain.Policy;
 
 namespace DurableVulns.Workflows.Contracts;
 
-/// <summary>The input of one review: who must decide, on what, and on which clock.</summary>
+/// <summary>
+/// The input of one review: who must decide, on what, and on which clock. <see cref="Version"/> is
+/// its case's <see cref="ReportLifecycleInput.Version"/> (0 in reviews started before it was passed on).
+/// </summary>
 public sealed record ReviewInput(
     string CaseId,
     string ReviewId,
@@ -12,7 +15,8 @@ public sealed record ReviewInput(
     IReadOnlyList<ReviewerRole> Roles,
     DateTime RequestedAtUtc,
     ReviewPolicy Policy,
-    ActivityRetryPolicy? ActivityRetry = null)
+    ActivityRetryPolicy? ActivityRetry = null,
+    int Version = 0)
 {
     /// <summary>How the review's activities are retried; the default for reviews started before the policy said.</summary>
     [JsonIgnore]

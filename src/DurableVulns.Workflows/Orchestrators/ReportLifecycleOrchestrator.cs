@@ -67,7 +67,8 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
                 if (timer is null && !miitSubmitted && clock.Count > 0)
                 {
                     timerCancellation = new CancellationTokenSource();
-                    timer = context.CreateTimer(clock.Peek().DueAtUtc, timerCancellation.Token);
+                    timer = context.WaitUntilAsync(clock.Peek().DueAtUtc, input.Policy.Retry,
+                        input.Version >= ReportLifecycleInput.ShortWaitsInAStep, timerCancellation.Token);
                 }
 
                 // A close asked for while the advisory waits is taken after it, as when the advisory held
@@ -118,7 +119,8 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
         {
             timer = null;
             // The storage queue hides a timer message in whole seconds, so it can surface a
-            // little early; a clock step must never fire before its time, so wait out the rest.
+            // little early; a clock step must never fire before its time, so wait out the rest
+            // (from ShortWaitsInAStep, in one step: ClockWaits.WaitUntilAsync).
             if (context.CurrentUtcDateTime < clock.Peek().DueAtUtc) return;
             var step = clock.Dequeue();
             var stepInput = new ClockStepInput(caseId, step);
@@ -312,7 +314,7 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
 
         private void StartReview(string reviewId, ReviewKind kind, IReadOnlyList<ReviewerRole> roles)
         {
-            reviewInput = new ReviewInput(caseId, reviewId, kind, roles, context.CurrentUtcDateTime, input.Policy.Review, input.Policy.Retry);
+            reviewInput = new ReviewInput(caseId, reviewId, kind, roles, context.CurrentUtcDateTime, input.Policy.Review, input.Policy.Retry, input.Version);
             review = context.CallSubOrchestratorAsync<ReviewOutcome>(nameof(ReviewOrchestrator), reviewInput,
                 new SubOrchestrationOptions { InstanceId = ReviewInput.InstanceIdFor(caseId, reviewId) });
         }

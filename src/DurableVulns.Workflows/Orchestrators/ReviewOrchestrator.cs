@@ -31,7 +31,7 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
 
         while (state == ReviewState.Pending)
         {
-            timer ??= context.CreateTimer(clock.Peek().DueAtUtc, cancellation.Token);
+            timer ??= context.WaitUntilAsync(clock.Peek().DueAtUtc, input.Retry, input.Version >= ReportLifecycleInput.ShortWaitsInAStep, cancellation.Token);
             var next = await Task.WhenAny(waits.Values.Append(timer));
             if (next == timer)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DurableVulns.Testing;
+using DurableVulns.Workflows.Activities;
 
 namespace DurableVulns.Workflows.Tests.Orchestrators;
 
@@ -47,6 +48,23 @@ public sealed class MiitClockFastTests(FastClockHost host) : IClassFixture<FastC
         Assert.True(reminders[1] >= received.AddSeconds(4));
         Assert.True(At(entries.First(e => e["type"]!.GetValue<string>() == "Escalation")) >= received.AddSeconds(6));
         Assert.True(At(entries.Single(e => e["type"]!.GetValue<string>() == "MiitDeadlineMissed")) >= received.AddSeconds(8));
+    }
+
+    [Fact]
+    public async Task Clock_NoOneActs_EachStepTakesOneTimerAtMost()
+    {
+        // Arrange
+        var id = await host.SubmitReportAsync(SampleRequests.Report(withUpstream: false));
+
+        // Act
+        await host.WaitForAsync(id, s => s.Has("MiitDeadlineMissed"));
+
+        // Assert: a timer that surfaced early (the queue hides it for whole seconds) is waited out in
+        // one step, not by timers set again and again, each surfacing at once, until the time came.
+        var timersFired = await host.HistoryEventsAsync(id, "TimerFired");
+        var waits = (await host.ScheduledActivitiesAsync(id)).Count(name => name == nameof(WaitUntilDueActivity));
+        Assert.InRange(timersFired.Count, 0, 4);
+        Assert.InRange(waits, 0, 4);
     }
 
     [Fact]
