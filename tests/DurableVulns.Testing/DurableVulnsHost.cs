@@ -170,6 +170,17 @@ public class DurableVulnsHost : IAsyncLifetime
         return rows;
     }
 
+    /// <summary>
+    /// Asserts that the orchestration <paramref name="instanceId"/> set no durable timer twice for the
+    /// same time, as a clock that waited out an early timer with timers did, dozens of times a step.
+    /// </summary>
+    public async Task AssertNoTimerSetTwiceAsync(string instanceId)
+    {
+        var timers = await HistoryEventsAsync(instanceId, "TimerCreated");
+        Assert.NotEmpty(timers);
+        Assert.All(timers.GroupBy(timer => timer.GetDateTimeOffset("FireAt")), sameTime => Assert.Single(sameTime));
+    }
+
     /// <summary>The .eml files the host wrote so far, read as text.</summary>
     public IReadOnlyList<string> MailFiles() =>
         [.. Directory.GetFiles(MailDirectory, "*.eml").Select(File.ReadAllText)];

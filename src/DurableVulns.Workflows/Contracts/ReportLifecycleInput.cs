@@ -26,7 +26,7 @@ public sealed record ReportLifecycleInput(string CaseId, DateTime ReceivedAtUtc,
     public const int PublicationBesideTheLoop = 2;
 
     /// <summary>
-    /// From this version, the case's clock and its reviews' clocks wait out a rest of less than a second
+    /// From this version, the case's clock and its reviews' clocks wait out a rest of at most a second
     /// in one step (<see cref="Activities.WaitUntilDueActivity"/>) instead of a durable timer, which on
     /// this backend surfaces at once for such a rest, episode after episode, until the time comes.
     /// </summary>

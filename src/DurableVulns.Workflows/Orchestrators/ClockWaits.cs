@@ -8,17 +8,24 @@ namespace DurableVulns.Workflows.Orchestrators;
 public static class ClockWaits
 {
     /// <summary>
+    /// The longest rest waited out in a step rather than by a durable timer. Fixed from version 3: it
+    /// decides which call a history holds, so changing it would break the replay of running cases.
+    /// </summary>
+    public static readonly TimeSpan LongestRestInAStep = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// A durable timer for <paramref name="dueAtUtc"/>; or, when <paramref name="shortRestInAStep"/> and
-    /// less than <see cref="WaitUntilDueActivity.Longest"/> is left (the timer surfaced early, or the
-    /// step is due soon), <see cref="WaitUntilDueActivity"/>, since a timer would surface at once.
-    /// Either may end a little early: the caller checks the time again.
+    /// at most <see cref="LongestRestInAStep"/> is left (the timer surfaced early, or the step is due
+    /// soon), <see cref="WaitUntilDueActivity"/>, since a timer would surface at once. Either may end a
+    /// little early by the next episode's clock: the caller checks the time again. Only the timer can
+    /// be cancelled; a step's late answer, after the orchestration ended, is dropped by the engine.
     /// </summary>
     public static Task WaitUntilAsync(this TaskOrchestrationContext context, DateTime dueAtUtc, ActivityRetryPolicy retry,
         bool shortRestInAStep, CancellationToken cancellation)
     {
         var rest = dueAtUtc - context.CurrentUtcDateTime;
-        return shortRestInAStep && rest > TimeSpan.Zero && rest <= WaitUntilDueActivity.Longest
-            ? context.CallWithRetryAsync(retry, nameof(WaitUntilDueActivity), dueAtUtc)
+        return shortRestInAStep && rest > TimeSpan.Zero && rest <= LongestRestInAStep
+            ? context.CallWithRetryAsync(retry, nameof(WaitUntilDueActivity), rest)
             : context.CreateTimer(dueAtUtc, cancellation);
     }
 }

@@ -153,7 +153,8 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             await CallAsync(nameof(RecordMiitSubmissionActivity), new CaseActionInput<MiitSubmission>(caseId, action));
             miitSubmitted = true;
             // DurableTask.Core completes an orchestration only when no durable timer is open, so
-            // the clock's pending timer is cancelled, not left behind.
+            // the clock's pending timer is cancelled, not left behind (a rest waited out in a step,
+            // ClockWaits, cannot be; its answer is dropped).
             timerCancellation?.Cancel();
             timer = null;
             await CloseIfDoneAsync();
@@ -254,6 +255,8 @@ public sealed class ReportLifecycleOrchestrator : TaskOrchestrator<ReportLifecyc
             {
                 advisoryInput = publish;
                 advisory = AfterAsync(mailQueue, nameof(PublishAdvisoryActivity), publish);
+                // Mail asked for meanwhile (a clock alert, say) goes after it, in the order asked for.
+                mailQueue = advisory;
                 return;
             }
             await mailQueue;

@@ -1,5 +1,6 @@
 using System.Net;
 using DurableVulns.Testing;
+using DurableVulns.Workflows.Contracts;
 
 namespace DurableVulns.Workflows.Tests.Disclosure;
 
@@ -34,5 +35,20 @@ public sealed class ReviewTimeoutTests(DurableVulnsHost host) : IClassFixture<Du
         var late = await ApprovalMail.ConfirmAsync(host.Browser(), await ApprovalMail.LinkAsync(host, id, DurableVulnsHost.MiitReviewer, approve: true));
         Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
         Assert.Equal("TimedOut", (await host.StatusAsync(id))["disclosure"]!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Disclosure_NoDecision_ReviewClockSetsNoTimerTwice()
+    {
+        // Arrange
+        var id = await host.AssessedCaseAsync();
+        await host.ActAsync(id, "disclosure-requests", SampleRequests.DisclosureRequest());
+
+        // Act
+        var status = await host.WaitForAsync(id, s => s.Has("DisclosureTimedOut"));
+
+        // Assert: the review's reminder, escalation and timeout each took one timer at most, as the case's clock does.
+        var review = ReviewInput.InstanceIdFor(id, status["disclosure"]!["requestId"]!.GetValue<string>());
+        await host.AssertNoTimerSetTwiceAsync(review);
     }
 }

@@ -127,6 +127,49 @@ public sealed class MailBesideTheLoopTests(MailOutageHost host) : IClassFixture<
     public async Task RunAsync_CaseStartedBeforeTheVersion_PatchedByTheCombinedStep()
     {
         // Arrange: a case as the intake started it before MailBesideTheLoop (no version in its input).
+        var id = await StartCaseAsync(version: 0);
+
+        // Act
+        await host.ActAsync(id, "assessment", SampleRequests.Assessment());
+        await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
+        await host.ActAsync(id, "patch", SampleRequests.Patch());
+        await host.ActAsync(id, "close", new JsonObject { ["reason"] = "fixed" });
+        await host.WaitForAsync(id, s => s.Has("Closed"));
+
+        // Assert: its history calls the one patch step it always did, and the notice went out.
+        var activities = await host.ScheduledActivitiesAsync(id);
+        Assert.Contains(nameof(ReleasePatchActivity), activities);
+        Assert.DoesNotContain(nameof(RecordPatchReleaseActivity), activities);
+        Assert.DoesNotContain(nameof(SendAffectedUserNoticeActivity), activities);
+        Assert.Equal(["Acknowledged", "Assessed", "MiitSubmitted", "PatchReleased", "UsersNotified", "Closed"],
+            (await host.StatusAsync(id)).TimelineTypes().Where(type => type is not ("Reminder" or "Escalation" or "MiitDeadlineMissed")));
+    }
+
+    [Fact]
+    public async Task RunAsync_Version1CasePublishingWhileNoticeHeldUp_SubmissionAppliedAfterTheAdvisory()
+    {
+        // Arrange: a case as the intake started it before PublicationBesideTheLoop, assessed and acknowledged.
+        var id = await StartCaseAsync(ReportLifecycleInput.MailBesideTheLoop);
+        await host.ActAsync(id, "assessment", SampleRequests.Assessment());
+        await host.WaitForAsync(id, s => s.Has("Acknowledged"));
+        using var outage = await host.StartMailOutageAsync();
+
+        // Act: the patch, whose notice cannot go out; the publication; the MIIT submission; then mail is back.
+        await host.ActAsync(id, "patch", SampleRequests.Patch());
+        await host.ActAsync(id, "publication", SampleRequests.Advisory());
+        await host.ActAsync(id, "miit-submission", SampleRequests.Submission());
+        outage.End();
+        await host.WaitForAsync(id, s => s.Has("Closed"));
+
+        // Assert: its publication held the loop as it always did, so the submission was applied after the advisory.
+        var activities = (await host.ScheduledActivitiesAsync(id)).ToList();
+        Assert.True(activities.IndexOf(nameof(PublishAdvisoryActivity)) >= 0
+            && activities.IndexOf(nameof(PublishAdvisoryActivity)) < activities.IndexOf(nameof(RecordMiitSubmissionActivity)), string.Join(", ", activities));
+    }
+
+    // A case as the intake of an older version started it: its record, and a workflow input of that version.
+    private async Task<string> StartCaseAsync(int version)
+    {
         var policy = host.Services.GetRequiredService<PolicyProvider>().Current;
         var now = DateTime.UtcNow;
         var record = ActivitySamples.Case(CaseStage.Received) with
@@ -135,22 +178,8 @@ public sealed class MailBesideTheLoopTests(MailOutageHost host) : IClassFixture<
         };
         await host.Services.GetRequiredService<ICaseStore>().CreateAsync(record);
         await host.Services.GetRequiredService<IWorkflowClient>().StartAsync(nameof(ReportLifecycleOrchestrator), record.Id,
-            new ReportLifecycleInput(record.Id, now, policy, HasUpstreamComponent: false, Version: 0));
-
-        // Act
-        await host.ActAsync(record.Id, "assessment", SampleRequests.Assessment());
-        await host.ActAsync(record.Id, "miit-submission", SampleRequests.Submission());
-        await host.ActAsync(record.Id, "patch", SampleRequests.Patch());
-        await host.ActAsync(record.Id, "close", new JsonObject { ["reason"] = "fixed" });
-        await host.WaitForAsync(record.Id, s => s.Has("Closed"));
-
-        // Assert: its history calls the one patch step it always did, and the notice went out.
-        var activities = await host.ScheduledActivitiesAsync(record.Id);
-        Assert.Contains(nameof(ReleasePatchActivity), activities);
-        Assert.DoesNotContain(nameof(RecordPatchReleaseActivity), activities);
-        Assert.DoesNotContain(nameof(SendAffectedUserNoticeActivity), activities);
-        Assert.Equal(["Acknowledged", "Assessed", "MiitSubmitted", "PatchReleased", "UsersNotified", "Closed"],
-            (await host.StatusAsync(record.Id)).TimelineTypes().Where(type => type is not ("Reminder" or "Escalation" or "MiitDeadlineMissed")));
+            new ReportLifecycleInput(record.Id, now, policy, HasUpstreamComponent: false, version));
+        return record.Id;
     }
 
     private static bool HeldUp(JsonObject status, string message) =>
