@@ -17,7 +17,8 @@ public static class ClockWaits
     /// A durable timer for <paramref name="dueAtUtc"/>; or, when <paramref name="shortRestInAStep"/> and
     /// at most <see cref="LongestRestInAStep"/> is left (the timer surfaced early, or the step is due
     /// soon), <see cref="WaitUntilDueActivity"/>, since a timer would surface at once. Either may end a
-    /// little early by the next episode's clock: the caller checks the time again. Only the timer can
+    /// little early by the next episode's clock (the step waits by its worker's): the caller checks
+    /// the time again. Only the timer can
     /// be cancelled; a step's late answer, after the orchestration ended, is dropped by the engine.
     /// </summary>
     public static Task WaitUntilAsync(this TaskOrchestrationContext context, DateTime dueAtUtc, ActivityRetryPolicy retry,
@@ -25,7 +26,7 @@ public static class ClockWaits
     {
         var rest = dueAtUtc - context.CurrentUtcDateTime;
         return shortRestInAStep && rest > TimeSpan.Zero && rest <= LongestRestInAStep
-            ? context.CallWithRetryAsync(retry, nameof(WaitUntilDueActivity), rest)
+            ? context.CallWithRetryAsync(retry, nameof(WaitUntilDueActivity), dueAtUtc)
             : context.CreateTimer(dueAtUtc, cancellation);
     }
 }

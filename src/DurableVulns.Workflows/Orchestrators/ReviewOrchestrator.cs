@@ -18,8 +18,9 @@ public sealed class ReviewOrchestrator : TaskOrchestrator<ReviewInput, ReviewOut
         await context.CallWithRetryAsync<int>(input.Retry, nameof(RequestReviewsActivity), input);
 
         // The open timer is cancelled at the end (DurableTask.Core completes only when no timer is
-        // open; a rest waited out in a step, ClockWaits, cannot be, and its answer is dropped). The waits of roles that have not answered stay open through the close, to hear a
-        // decision redeemed in the moment before it.
+        // open; a rest waited out in a step, ClockWaits, cannot be, and its answer is dropped). The
+        // waits of roles that have not answered stay open through the close, to hear a decision
+        // redeemed in the moment before it.
         using var cancellation = new CancellationTokenSource();
         var waits = input.Roles.ToDictionary(
             role => role,

@@ -6,18 +6,17 @@ using Moq;
 
 namespace DurableVulns.Workflows.Tests.Activities;
 
-/// <summary>
-/// The rest of a clock step's time as the orchestration reckoned it, waited out in the worker, and
-/// never more than a second of it; the worker's own clock plays no part.
-/// </summary>
+/// <summary>A clock step's due time, waited for in the worker, and never more than a second of it.</summary>
 public sealed class WaitUntilDueActivityTests
 {
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
+
     [Fact]
-    public async Task RunAsync_Rest400Milliseconds_EndsOnlyAfterAllOfIt()
+    public async Task RunAsync_DueIn400Milliseconds_EndsOnlyWhenDue()
     {
         // Arrange
-        var time = new FakeTimeProvider();
-        var wait = new WaitUntilDueActivity(time).RunAsync(Mock.Of<TaskActivityContext>(), TimeSpan.FromMilliseconds(400));
+        var time = new FakeTimeProvider(Now);
+        var wait = new WaitUntilDueActivity(time).RunAsync(Mock.Of<TaskActivityContext>(), Now.UtcDateTime.AddMilliseconds(400));
 
         // Act
         time.Advance(TimeSpan.FromMilliseconds(399));
@@ -31,11 +30,11 @@ public sealed class WaitUntilDueActivityTests
     }
 
     [Fact]
-    public async Task RunAsync_RestUnderAMillisecond_WaitsAWholeMillisecond()
+    public async Task RunAsync_DueInUnderAMillisecond_WaitsAWholeMillisecond()
     {
         // Arrange: Task.Delay waits whole milliseconds; rounding down would end the step before its time.
-        var time = new FakeTimeProvider();
-        var wait = new WaitUntilDueActivity(time).RunAsync(Mock.Of<TaskActivityContext>(), TimeSpan.FromTicks(3_000));
+        var time = new FakeTimeProvider(Now);
+        var wait = new WaitUntilDueActivity(time).RunAsync(Mock.Of<TaskActivityContext>(), Now.UtcDateTime.AddTicks(3_000));
 
         // Act
         var atOnce = wait.IsCompleted;
@@ -47,13 +46,13 @@ public sealed class WaitUntilDueActivityTests
     }
 
     [Fact]
-    public async Task RunAsync_NoRestLeft_EndsAtOnce()
+    public async Task RunAsync_DueWhileItWaitedForAWorker_EndsAtOnce()
     {
         // Arrange
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(Now);
 
         // Act
-        var wait = new WaitUntilDueActivity(time).RunAsync(Mock.Of<TaskActivityContext>(), TimeSpan.FromMilliseconds(-5));
+        var wait = new WaitUntilDueActivity(time).RunAsync(Mock.Of<TaskActivityContext>(), Now.UtcDateTime.AddMilliseconds(-5));
 
         // Assert
         Assert.True(wait.IsCompleted);
@@ -61,11 +60,11 @@ public sealed class WaitUntilDueActivityTests
     }
 
     [Fact]
-    public async Task RunAsync_RestOfAMinute_HoldsTheWorkerForASecondAtMost()
+    public async Task RunAsync_DueInAMinute_HoldsTheWorkerForASecondAtMost()
     {
         // Arrange: a longer rest is a durable timer's; the orchestrator checks the time again after the step.
-        var time = new FakeTimeProvider();
-        var wait = new WaitUntilDueActivity(time).RunAsync(Mock.Of<TaskActivityContext>(), TimeSpan.FromMinutes(1));
+        var time = new FakeTimeProvider(Now);
+        var wait = new WaitUntilDueActivity(time).RunAsync(Mock.Of<TaskActivityContext>(), Now.UtcDateTime.AddMinutes(1));
 
         // Act
         time.Advance(ClockWaits.LongestRestInAStep);
