@@ -18,8 +18,8 @@ public static class ClockWaits
     /// at most <see cref="LongestRestInAStep"/> is left (the timer surfaced early, or the step is due
     /// soon), <see cref="WaitUntilDueActivity"/>, since a timer would surface at once. Either may end a
     /// little early by the next episode's clock (the step waits by its worker's): the caller checks
-    /// the time again. Only the timer can
-    /// be cancelled; a step's late answer, after the orchestration ended, is dropped by the engine.
+    /// the time again. Only the timer can be cancelled; a step's late answer, after the orchestration
+    /// ended, is dropped by the engine.
     /// </summary>
     public static Task WaitUntilAsync(this TaskOrchestrationContext context, DateTime dueAtUtc, ActivityRetryPolicy retry,
         bool shortRestInAStep, CancellationToken cancellation)
