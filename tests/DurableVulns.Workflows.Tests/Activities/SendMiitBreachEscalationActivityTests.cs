@@ -2,11 +2,8 @@ using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 using DurableVulns.Workflows.Activities;
 using DurableVulns.Workflows.Contracts;
-using DurableVulns.Workflows.Mail;
 using DurableVulns.Workflows.Ports;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Moq;
 
 namespace DurableVulns.Workflows.Tests.Activities;
@@ -51,13 +48,7 @@ public sealed class SendMiitBreachEscalationActivityTests
 
     private static (SendMiitBreachEscalationActivity Activity, Mock<IMailer> Mailer, Mock<IAuditLog> Audit) Create(CaseRecord record)
     {
-        var cases = new Mock<ICaseStore>();
-        cases.Setup(c => c.GetAsync(record.Id, It.IsAny<CancellationToken>())).ReturnsAsync(record);
-        var audit = new Mock<IAuditLog>();
-        var mailer = new Mock<IMailer>();
-        var journal = new CaseJournal(cases.Object, audit.Object, TimeProvider.System);
-        var dispatcher = new MailDispatcher(mailer.Object, Mock.Of<ISentMailLog>(), journal, NullLogger<MailDispatcher>.Instance);
-        var psirt = Options.Create(new PsirtOptions { Addresses = ["psirt@acme.example"] });
-        return (new SendMiitBreachEscalationActivity(journal, dispatcher, psirt), mailer, audit);
+        var parts = new MiitAlertParts(record);
+        return (new SendMiitBreachEscalationActivity(parts.Journal, parts.Dispatcher, parts.Psirt), parts.Mailer, parts.Audit);
     }
 }

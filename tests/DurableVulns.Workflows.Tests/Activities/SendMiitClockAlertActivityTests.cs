@@ -2,11 +2,8 @@ using DurableVulns.Domain.Reports;
 using DurableVulns.Domain.Rules;
 using DurableVulns.Workflows.Activities;
 using DurableVulns.Workflows.Contracts;
-using DurableVulns.Workflows.Mail;
 using DurableVulns.Workflows.Ports;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
 namespace DurableVulns.Workflows.Tests.Activities;
@@ -53,14 +50,7 @@ public sealed class SendMiitClockAlertActivityTests
 
     private static (SendMiitClockAlertActivity Activity, Mock<IMailer> Mailer, Mock<IAuditLog> Audit) Create(CaseRecord record)
     {
-        var cases = new Mock<ICaseStore>();
-        cases.Setup(c => c.GetAsync(record.Id, It.IsAny<CancellationToken>())).ReturnsAsync(record);
-        var audit = new Mock<IAuditLog>();
-        var mailer = new Mock<IMailer>();
-        var sent = new Mock<ISentMailLog>();
-        var journal = new CaseJournal(cases.Object, audit.Object, TimeProvider.System);
-        var dispatcher = new MailDispatcher(mailer.Object, sent.Object, journal, NullLogger<MailDispatcher>.Instance);
-        var psirt = Options.Create(new PsirtOptions { Addresses = ["psirt@acme.example"] });
-        return (new SendMiitClockAlertActivity(journal, dispatcher, psirt), mailer, audit);
+        var parts = new MiitAlertParts(record);
+        return (new SendMiitClockAlertActivity(parts.Journal, parts.Dispatcher, parts.Psirt), parts.Mailer, parts.Audit);
     }
 }
