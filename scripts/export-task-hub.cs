@@ -5,14 +5,15 @@
 // Writes every row of a task hub's tables on the dev Azurite (the engine's History and Instances,
 // and ours: Cases, Audit, …) to a JSON file, so that a test can load the histories an older version
 // of the workflows wrote and finish those cases on the current code (OlderVersionReplayTests).
-// Usage: dotnet run scripts/export-task-hub.cs -- <taskHub> <output.json> [name=caseId …]
+// Usage: dotnet run scripts/export-task-hub.cs -- <taskHub> <output.json> [name=caseId …] [link:name=path …]
+// A link is the path of an approval link the old host mailed, for a test to follow after the import.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: dotnet run scripts/export-task-hub.cs -- <taskHub> <output.json> [name=caseId …]");
+    Console.Error.WriteLine("usage: dotnet run scripts/export-task-hub.cs -- <taskHub> <output.json> [name=caseId …] [link:name=path …]");
     return 2;
 }
 var hub = args[0];
@@ -41,8 +42,14 @@ foreach (var suffix in suffixes)
     tables[suffix] = rows;
 }
 var cases = new JsonObject();
-foreach (var pair in args.Skip(2)) cases[pair.Split('=')[0]] = pair.Split('=')[1];
-var snapshot = new JsonObject { ["taskHub"] = hub, ["cases"] = cases, ["tables"] = tables };
+var links = new JsonObject();
+foreach (var pair in args.Skip(2))
+{
+    var (name, value) = (pair[..pair.IndexOf('=')], pair[(pair.IndexOf('=') + 1)..]);
+    if (name.StartsWith("link:", StringComparison.Ordinal)) links[name["link:".Length..]] = value;
+    else cases[name] = value;
+}
+var snapshot = new JsonObject { ["taskHub"] = hub, ["cases"] = cases, ["links"] = links, ["tables"] = tables };
 await File.WriteAllTextAsync(args[1], snapshot.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine($"{tables.Count} tables, {tables.Sum(t => t.Value!.AsArray().Count)} rows written to {args[1]}");
 return 0;

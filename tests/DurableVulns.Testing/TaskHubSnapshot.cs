@@ -20,6 +20,9 @@ public sealed class TaskHubSnapshot
     /// <summary>The case id the export named <paramref name="name"/> (say, "patched").</summary>
     public string Case(string name) => snapshot["cases"]![name]!.GetValue<string>();
 
+    /// <summary>The path of the approval link the export kept as <paramref name="name"/> (say, "approveMps").</summary>
+    public string Link(string name) => snapshot["links"]![name]!.GetValue<string>();
+
     /// <summary>Every case id the export named.</summary>
     public IEnumerable<string> Cases => snapshot["cases"]!.AsObject().Select(named => named.Value!.GetValue<string>());
 

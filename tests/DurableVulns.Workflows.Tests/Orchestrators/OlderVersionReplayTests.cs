@@ -9,7 +9,8 @@ namespace DurableVulns.Workflows.Tests.Orchestrators;
 /// after its whole MIIT clock ran out, loaded from their exported task hub (scripts/make-replay-fixture),
 /// finish on this code: their histories replay, and the rest of each case takes its old sequence of
 /// steps. A change to the steps that broke the replay of running cases fails here. The export
-/// carries no queue, so the fixtures hold no timer still to fire.
+/// carries no queue, so the fixtures hold no timer still to fire. Their cases in a review are
+/// finished by <see cref="OlderVersionReviewReplayTests"/>.
 /// </summary>
 public sealed class OlderVersionReplayTests(DurableVulnsHost host) : IClassFixture<DurableVulnsHost>
 {
@@ -28,9 +29,11 @@ public sealed class OlderVersionReplayTests(DurableVulnsHost host) : IClassFixtu
     {
         // Arrange: written by scripts/make-replay-fixture 27d58f8.
         var snapshot = await ImportAsync("version0-task-hub.json");
+        var published = snapshot.Case("published");
+        var publishedBefore = (await host.StatusAsync(published)).TimelineTypes();
 
         // Act
-        var answers = await FinishAsync(snapshot, Remaining);
+        var answers = await FinishAsync(snapshot, new(Remaining) { ["published"] = ["miit-submission"] });
 
         // Assert: every action applied at once (a history that fails to replay answers 409), every
         // case closed, each by the old steps: the patch and its notice in one, the deadline's too.
@@ -51,14 +54,17 @@ public sealed class OlderVersionReplayTests(DurableVulnsHost host) : IClassFixtu
             Assert.DoesNotContain(nameof(RecordMiitDeadlineMissedActivity), activities);
         }
         Assert.Contains(nameof(RecordMiitBreachActivity), await host.ScheduledActivitiesAsync(snapshot.Case("clockRanOut")));
-        // Each notice owed on this code went out once; the two sent before the export were not sent again.
+        // The case published before the export closes by itself once submitted.
+        var publishedAfter = await host.WaitForAsync(published, s => s.Has("Closed"));
+        Assert.Equal([.. publishedBefore, "MiitSubmitted", "Closed"], publishedAfter.TimelineTypes());
+        // Each notice owed on this code went out once; the three sent before the export were not sent again.
         Assert.Equal(4, UserNotices(snapshot));
     }
 
     [Fact]
     public async Task RunAsync_CasesStartedOnVersion1_FinishOnTheirOldSequence()
     {
-        // Arrange: written by scripts/make-replay-fixture 0270a5b, with a seventh case, patched and published.
+        // Arrange: written by scripts/make-replay-fixture 0270a5b; here a seventh case too, patched and published.
         var snapshot = await ImportAsync("version1-task-hub.json");
         var remaining = new Dictionary<string, string[]>(Remaining) { ["published"] = ["miit-submission"] };
         var before = new Dictionary<string, IReadOnlyList<string>>();

@@ -1,0 +1,54 @@
+using System.Net;
+using DurableVulns.Testing;
+using DurableVulns.Workflows.Activities;
+using DurableVulns.Workflows.Contracts;
+
+namespace DurableVulns.Workflows.Tests.Orchestrators;
+
+/// <summary>
+/// Early-disclosure reviews that the last code before version 1 and before version 3 started (the
+/// fixtures of <see cref="OlderVersionReplayTests"/>), one with MIIT's approval in, one with no
+/// decision, finish on this code when MPS follows the link it was mailed before the upgrade: the
+/// review and its case replay their histories, and the outcome reaches the case's embargo. A host of
+/// its own, so that the fixtures that class imports do not overwrite these rows.
+/// </summary>
+public sealed class OlderVersionReviewReplayTests(DurableVulnsHost host) : IClassFixture<DurableVulnsHost>
+{
+    [Theory]
+    [InlineData("version0-task-hub.json")]
+    [InlineData("version1-task-hub.json")]
+    public async Task RunAsync_ReviewsStartedOnAnOlderVersion_FinishOnTheirOldSequence(string fixture)
+    {
+        // Arrange
+        var snapshot = await TaskHubSnapshot.LoadAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture));
+        await snapshot.ImportAsync(host.TaskHub);
+        var approving = snapshot.Case("reviewApprovedByMiit");
+        var undecided = snapshot.Case("reviewUndecided");
+        var approvingBefore = (await host.StatusAsync(approving)).TimelineTypes();
+        var undecidedBefore = (await host.StatusAsync(undecided)).TimelineTypes();
+
+        // Act
+        var approval = await ApprovalMail.ConfirmAsync(host.Browser(), snapshot.Link("approveMps"));
+        var rejection = await ApprovalMail.ConfirmAsync(host.Browser(), snapshot.Link("rejectMps"));
+        var approved = await host.WaitForAsync(approving, s => s.Has("DisclosureApproved"));
+        var rejected = await host.WaitForAsync(undecided, s => s.Has("DisclosureRejected"));
+        var published = await host.ActAsync(approving, "publication", SampleRequests.Advisory());
+        var refused = await host.ActAsync(undecided, "publication", SampleRequests.Advisory());
+
+        // Assert: each decision counted, and the two cases went on from the timelines they had.
+        Assert.Equal(HttpStatusCode.OK, approval.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, rejection.StatusCode);
+        Assert.Equal([.. approvingBefore, "ReviewerDecision", "DisclosureApproved"], approved.TimelineTypes());
+        Assert.Equal([.. undecidedBefore, "ReviewerDecision", "DisclosureRejected"], rejected.TimelineTypes());
+        Assert.Equal(HttpStatusCode.OK, published.StatusCode);
+        Assert.Equal("Published", (await host.StatusAsync(approving))["publication"]!["state"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Art. 9(1)", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Each review ran to its end: its unused links were closed.
+        foreach (var (id, status) in new[] { (approving, approved), (undecided, rejected) })
+        {
+            var review = ReviewInput.InstanceIdFor(id, status["disclosure"]!["requestId"]!.GetValue<string>());
+            Assert.Contains(nameof(CloseReviewActivity), await host.ScheduledActivitiesAsync(review));
+        }
+    }
+}
