@@ -1,15 +1,19 @@
 #:package Azure.Data.Tables@12.13.0
+#:package Azure.Storage.Queues@12.24.0
 #:property ManagePackageVersionsCentrally=false
 #:property PublishAot=false
 
 // Writes every row of a task hub's tables on the dev Azurite (the engine's History and Instances,
 // and ours: Cases, Audit, …) to a JSON file, so that a test can load the histories an older version
-// of the workflows wrote and finish those cases on the current code (OlderVersionReplayTests).
+// of the workflows wrote and finish those cases on the current code (OlderVersionReplayTests), with
+// the messages its queues show: a timer that fell due after its host stopped is one. A message
+// still hidden (a timer not yet due) cannot be read, so it is not exported.
 // Usage: dotnet run scripts/export-task-hub.cs -- <taskHub> <output.json> [name=caseId …] [link:name=path …]
 // A link is the path of an approval link the old host mailed, for a test to follow after the import.
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 if (args.Length < 2)
 {
@@ -41,6 +45,15 @@ foreach (var suffix in suffixes)
     }
     tables[suffix] = rows;
 }
+var queues = new JsonObject();
+var queueService = new QueueServiceClient("UseDevelopmentStorage=true");
+await foreach (var queue in queueService.GetQueuesAsync(prefix: hub.ToLowerInvariant() + "-"))
+{
+    // A peek returns at most 32 messages; an export of an idle host has a few.
+    var messages = (await queueService.GetQueueClient(queue.Name).PeekMessagesAsync(32)).Value;
+    if (messages.Length == 32) throw new NotSupportedException($"{queue.Name} holds more messages than one peek returns.");
+    if (messages.Length > 0) queues[queue.Name[(hub.Length + 1)..]] = new JsonArray([.. messages.Select(m => (JsonNode)m.Body.ToString())]);
+}
 var cases = new JsonObject();
 var links = new JsonObject();
 foreach (var pair in args.Skip(2))
@@ -49,9 +62,9 @@ foreach (var pair in args.Skip(2))
     if (name.StartsWith("link:", StringComparison.Ordinal)) links[name["link:".Length..]] = value;
     else cases[name] = value;
 }
-var snapshot = new JsonObject { ["taskHub"] = hub, ["cases"] = cases, ["links"] = links, ["tables"] = tables };
+var snapshot = new JsonObject { ["taskHub"] = hub, ["cases"] = cases, ["links"] = links, ["tables"] = tables, ["queues"] = queues };
 await File.WriteAllTextAsync(args[1], snapshot.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-Console.WriteLine($"{tables.Count} tables, {tables.Sum(t => t.Value!.AsArray().Count)} rows written to {args[1]}");
+Console.WriteLine($"{tables.Count} tables, {tables.Sum(t => t.Value!.AsArray().Count)} rows and {queues.Sum(q => q.Value!.AsArray().Count)} queued messages written to {args[1]}");
 return 0;
 
 // Each value as [EDM type, value], so that the import writes the same types back.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace DurableVulns.Testing;
 
@@ -28,7 +29,9 @@ public sealed class TaskHubSnapshot
 
     /// <summary>
     /// Writes every row into the same tables of <paramref name="taskHub"/>, created if missing, in the
-    /// export's order: the engine's first, so that no case record shows without its workflow.
+    /// export's order: the engine's first, so that no case record shows without its workflow. Then
+    /// sends the messages the export found in its queues (a timer that fell due after the old host
+    /// stopped) to the same queues of <paramref name="taskHub"/>, where a running worker takes them.
     /// </summary>
     public async Task ImportAsync(string taskHub)
     {
@@ -42,6 +45,12 @@ public sealed class TaskHubSnapshot
                 if (entity.ContainsKey("TaskHubName")) entity["TaskHubName"] = taskHub;
                 await table.UpsertEntityAsync(entity, TableUpdateMode.Replace);
             }
+        }
+        foreach (var (suffix, messages) in snapshot["queues"]?.AsObject() ?? [])
+        {
+            var queue = new QueueClient(DurableVulnsHost.ConnectionString, $"{taskHub.ToLowerInvariant()}-{suffix}");
+            await queue.CreateIfNotExistsAsync();
+            foreach (var message in messages!.AsArray()) await queue.SendMessageAsync(message!.GetValue<string>());
         }
     }
 
