@@ -5,10 +5,11 @@ using DurableVulns.Workflows.Activities;
 namespace DurableVulns.Workflows.Tests.Orchestrators;
 
 /// <summary>
-/// Cases that the last code before a workflow version started and left at each stage, one of them
-/// after its whole MIIT clock ran out, loaded from their exported task hub (scripts/make-replay-fixture),
-/// finish on this code: their histories replay, and the rest of each case takes its old sequence of
-/// steps. A change to the steps that broke the replay of running cases fails here. One case's
+/// Cases that the last code before a workflow version started (and, for the current version, the
+/// code that made it current) and left at each stage, one of them after its whole MIIT clock ran
+/// out, loaded from their exported task hub (scripts/make-replay-fixture), finish on this code:
+/// their histories replay, and the rest of each case takes its old sequence of steps. A change to the
+/// steps that broke the replay of running cases fails here. One case's
 /// reminder fell due after the old host stopped, and its timer fires here; the export cannot read a
 /// message still hidden, so no other timer does. Their cases in a review are finished by
 /// <see cref="OlderVersionReviewReplayTests"/>.
@@ -65,11 +66,13 @@ public sealed class OlderVersionReplayTests(DurableVulnsHost host) : IClassFixtu
         Assert.Equal(4, UserNotices(snapshot));
     }
 
-    [Fact]
-    public async Task RunAsync_CasesStartedOnVersion1_FinishOnTheirOldSequence()
+    [Theory]
+    [InlineData("version1-task-hub.json")] // scripts/make-replay-fixture 0270a5b, the last commit of version 1
+    [InlineData("version3-task-hub.json")] // scripts/make-replay-fixture 3db48e4, on version 3 (Current then)
+    public async Task RunAsync_CasesStartedOnVersion1OrLater_FinishOnTheirOldSequence(string fixture)
     {
-        // Arrange: written by scripts/make-replay-fixture 0270a5b; here a seventh case too, patched and published.
-        var snapshot = await ImportAsync("version1-task-hub.json");
+        // Arrange: here a seventh case too, patched and published.
+        var snapshot = await ImportAsync(fixture);
         var remaining = new Dictionary<string, string[]>(Remaining) { ["published"] = ["miit-submission"] };
         var before = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var stage in remaining.Keys) before[stage] = [.. (await host.StatusAsync(snapshot.Case(stage))).TimelineTypes()];

@@ -6,17 +6,18 @@ using DurableVulns.Workflows.Contracts;
 namespace DurableVulns.Workflows.Tests.Orchestrators;
 
 /// <summary>
-/// Early-disclosure reviews that the last code before version 1 and before version 3 started (the
-/// fixtures of <see cref="OlderVersionReplayTests"/>), one with MIIT's approval in, one with no
-/// decision, finish on this code when MPS follows the link it was mailed before the upgrade: the
-/// review and its case replay their histories, and the outcome reaches the case's embargo. A host of
-/// its own, so that the fixtures that class imports do not overwrite these rows.
+/// Early-disclosure reviews that older code started (the fixtures of <see cref="OlderVersionReplayTests"/>:
+/// versions 0, 1 and 3), one with MIIT's approval in, one with no decision, finish on this code when
+/// MPS follows the link it was mailed before the upgrade: the review and its case replay their
+/// histories, and the outcome reaches the case's embargo. A host of its own, so that the fixtures that
+/// class imports do not overwrite these rows.
 /// </summary>
 public sealed class OlderVersionReviewReplayTests(DurableVulnsHost host) : IClassFixture<DurableVulnsHost>
 {
     [Theory]
     [InlineData("version0-task-hub.json")]
     [InlineData("version1-task-hub.json")]
+    [InlineData("version3-task-hub.json")]
     public async Task RunAsync_ReviewsStartedOnAnOlderVersion_FinishOnTheirOldSequence(string fixture)
     {
         // Arrange
