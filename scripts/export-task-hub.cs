@@ -15,7 +15,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
-if (args.Length < 2)
+if (args.Length < 2 || args.Skip(2).Any(pair => !pair.Contains('=')))
 {
     Console.Error.WriteLine("usage: dotnet run scripts/export-task-hub.cs -- <taskHub> <output.json> [name=caseId …] [link:name=path …]");
     return 2;
@@ -49,9 +49,15 @@ var queues = new JsonObject();
 var queueService = new QueueServiceClient("UseDevelopmentStorage=true");
 await foreach (var queue in queueService.GetQueuesAsync(prefix: hub.ToLowerInvariant() + "-"))
 {
-    // A peek returns at most 32 messages; an export of an idle host has a few.
+    // A peek returns at most 32 messages; an export of an idle host has a few. The import sends them
+    // to the same-named queues, so both hubs must have as many partitions (DurableEngineOptions.PartitionCount).
     var messages = (await queueService.GetQueueClient(queue.Name).PeekMessagesAsync(32)).Value;
     if (messages.Length == 32) throw new NotSupportedException($"{queue.Name} holds more messages than one peek returns.");
+    foreach (var message in messages)
+    {
+        // A large message lives in a blob, which this export does not carry.
+        if (JsonNode.Parse(message.Body.ToString())?["CompressedBlobName"] is not null) throw new NotSupportedException($"{queue.Name} holds a message kept in a blob.");
+    }
     if (messages.Length > 0) queues[queue.Name[(hub.Length + 1)..]] = new JsonArray([.. messages.Select(m => (JsonNode)m.Body.ToString())]);
 }
 var cases = new JsonObject();

@@ -19,6 +19,9 @@ public class DurableVulnsHost : IAsyncLifetime
     public const string MiitDeputy = "deputy@miit.example.cn";
     public const string MpsReviewer = "reviewer@mps.example.cn";
     public const string ConnectionString = "UseDevelopmentStorage=true";
+
+    // The replay fixtures' approval links were signed with this key for MiitReviewer and MpsReviewer
+    // (scripts/make-replay-fixture): change them together.
     public const string SigningKey = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
 
     private readonly string policyJson;

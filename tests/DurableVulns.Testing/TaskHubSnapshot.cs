@@ -6,8 +6,9 @@ using Azure.Storage.Queues;
 namespace DurableVulns.Testing;
 
 /// <summary>
-/// The rows of a task hub's tables as <c>scripts/export-task-hub.cs</c> wrote them: the engine's
-/// histories and instances, and our own records, of cases an older version of the workflows started.
+/// A task hub as <c>scripts/export-task-hub.cs</c> wrote it: the rows of its tables (the engine's
+/// histories and instances, and our own records) of cases an older version of the workflows started,
+/// the messages its queues showed, the names of its cases, and approval links its host mailed.
 /// </summary>
 public sealed class TaskHubSnapshot
 {

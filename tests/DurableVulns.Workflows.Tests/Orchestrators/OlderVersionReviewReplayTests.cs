@@ -18,7 +18,7 @@ public sealed class OlderVersionReviewReplayTests(DurableVulnsHost host) : IClas
     [InlineData("version0-task-hub.json")]
     [InlineData("version1-task-hub.json")]
     [InlineData("version3-task-hub.json")]
-    public async Task RunAsync_ReviewsStartedOnAnOlderVersion_FinishOnTheirOldSequence(string fixture)
+    public async Task RunAsync_ReviewsStartedOnAnEarlierCommit_FinishOnTheirOldSequence(string fixture)
     {
         // Arrange
         var snapshot = await TaskHubSnapshot.LoadAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture));
@@ -41,6 +41,8 @@ public sealed class OlderVersionReviewReplayTests(DurableVulnsHost host) : IClas
         Assert.Equal(HttpStatusCode.OK, rejection.StatusCode);
         Assert.Equal([.. approvingBefore, "ReviewerDecision", "DisclosureApproved"], approved.TimelineTypes());
         Assert.Equal([.. undecidedBefore, "ReviewerDecision", "DisclosureRejected"], rejected.TimelineTypes());
+        Assert.Equal("Rejected", rejected["disclosure"]!["state"]!.GetValue<string>());
+        Assert.True(rejected["embargoed"]!.GetValue<bool>());
         Assert.Equal(HttpStatusCode.OK, published.StatusCode);
         Assert.Equal("Published", (await host.StatusAsync(approving))["publication"]!["state"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
