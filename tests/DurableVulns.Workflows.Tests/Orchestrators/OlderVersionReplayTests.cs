@@ -9,10 +9,9 @@ namespace DurableVulns.Workflows.Tests.Orchestrators;
 /// code that made it current) and left at each stage, one of them after its whole MIIT clock ran
 /// out, loaded from their exported task hub (scripts/make-replay-fixture), finish on this code:
 /// their histories replay, and the rest of each case takes its old sequence of steps. A change to the
-/// steps that broke the replay of running cases fails here. One case's
-/// reminder fell due after the old host stopped, and its timer fires here; the export cannot read a
-/// message still hidden, so no other timer does. Their cases in a review are finished by
-/// <see cref="OlderVersionReviewReplayTests"/>.
+/// steps that broke the replay of running cases fails here. One case's reminder fell due after the
+/// old host stopped, and its timer fires here; the export cannot read a message still hidden, so no
+/// other timer does. The fixtures' cases in a review are finished by <see cref="OlderVersionReviewReplayTests"/>.
 /// </summary>
 public sealed class OlderVersionReplayTests(DurableVulnsHost host) : IClassFixture<DurableVulnsHost>
 {
@@ -68,7 +67,7 @@ public sealed class OlderVersionReplayTests(DurableVulnsHost host) : IClassFixtu
 
     [Theory]
     [InlineData("version1-task-hub.json")] // scripts/make-replay-fixture 0270a5b, the last commit of version 1
-    [InlineData("version3-task-hub.json")] // scripts/make-replay-fixture 3db48e4, on version 3 (Current then)
+    [InlineData("version3-task-hub.json")] // scripts/make-replay-fixture 3db48e4, on version 3, the current one
     public async Task RunAsync_CasesStartedOnVersion1OrLater_FinishOnTheirOldSequence(string fixture)
     {
         // Arrange: here a seventh case too, patched and published.
