@@ -77,6 +77,11 @@ public sealed class SendGridMailer : IMailer
             : MailHelper.CreateSingleEmailToMultipleRecipients(_from, to, subject, mail.TextBody, null);
         message.AddGlobalHeader(KeyName, HeaderValue(mail.Key));
         message.AddGlobalCustomArg(KeyName, mail.Key);
+        // Whatever the account's defaults: click tracking would route every approval and tracking
+        // link (a bearer token) through SendGrid's redirector, and an open pixel tells a third party
+        // when a reviewer or reporter read the mail.
+        message.SetClickTracking(false, false);
+        message.SetOpenTracking(false);
 
         var response = await _client.SendEmailAsync(message, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

@@ -60,6 +60,25 @@ public sealed class SendGridMailerTests
     }
 
     [Fact]
+    public async Task SendAsync_ValidMail_TurnsClickAndOpenTrackingOff()
+    {
+        // Arrange
+        var handler = new RecordingHandler(HttpStatusCode.Accepted);
+        var mailer = CreateMailer(handler);
+        var mail = new OutgoingMail("DV-2025-0001/review/r1/MIIT/reviewer@miit.example.cn", ["reviewer@miit.example.cn"], ReviewSubject, ReviewBody);
+
+        // Act
+        await mailer.SendAsync(mail);
+
+        // Assert: the approval links go to the reviewer as written, not through SendGrid's redirector.
+        using var json = JsonDocument.Parse(Assert.Single(handler.Requests).Body);
+        var tracking = json.RootElement.GetProperty("tracking_settings");
+        Assert.False(tracking.GetProperty("click_tracking").GetProperty("enable").GetBoolean());
+        Assert.False(tracking.GetProperty("click_tracking").GetProperty("enable_text").GetBoolean());
+        Assert.False(tracking.GetProperty("open_tracking").GetProperty("enable").GetBoolean());
+    }
+
+    [Fact]
     public async Task SendAsync_SeveralRecipients_GivesEachRecipientOwnPersonalization()
     {
         // Arrange
