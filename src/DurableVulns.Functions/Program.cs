@@ -6,11 +6,13 @@ using DurableVulns.Workflows;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+builder.Configuration.AddInMemoryCollection([new("DurableVulns:TaskHub", FunctionsTaskHub.From(builder.Configuration))]);
 builder.ConfigureFunctionsWebApplication();
 builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
 builder.Services
