@@ -17,11 +17,19 @@ namespace DurableVulns.Functions.Http;
 /// </remarks>
 public sealed class ApprovalFunctions(ApprovalPageHandler pages, InvocationWorkflowClient workflows)
 {
-    /// <summary>Shows what the link decides and changes nothing (mail scanners fetch every link), so it gets no durable client.</summary>
+    /// <summary>
+    /// Shows what the link decides and records nothing (mail scanners fetch every link). It still gets
+    /// the durable client: a link whose role's decision was recorded hands that decision to the review
+    /// again, in case the visit that recorded it failed to.
+    /// </summary>
     [Function(nameof(ShowApproval))]
     public Task<IResult> ShowApproval(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{token}")] HttpRequest request, string token) =>
-        pages.ShowAsync(request.HttpContext, token);
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals/{token}")] HttpRequest request, string token,
+        [DurableClient] DurableTaskClient client)
+    {
+        workflows.Use(client);
+        return pages.ShowAsync(request.HttpContext, token);
+    }
 
     /// <summary>The confirm page's post: redeems the token and raises the decision on the waiting review.</summary>
     [Function(nameof(DecideApproval))]

@@ -41,12 +41,12 @@ public sealed partial class ApprovalFunctionsTests : IDisposable
     [Fact]
     public async Task ShowApproval_GarbageToken_Returns404PageAndTouchesNoClient()
     {
-        // Arrange: the GET trigger has no durable client at all; a raise from it would throw.
+        // Arrange: the strict client throws on any call.
         using var invocation = Host.Services.CreateScope();
         var request = ApprovalRequest("GET", GarbageToken);
 
         // Act
-        var result = await Host.CreateFunction<ApprovalFunctions>(invocation).ShowApproval(request, GarbageToken);
+        var result = await Host.CreateFunction<ApprovalFunctions>(invocation).ShowApproval(request, GarbageToken, durable.Object);
         var response = await Host.ExecuteAsync(result, request);
 
         // Assert
@@ -55,6 +55,29 @@ public sealed partial class ApprovalFunctionsTests : IDisposable
         Assert.Equal("no-store", response.Headers.CacheControl.ToString());
         Assert.Equal(0, response.Headers.SetCookie.Count);
         durable.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task ShowApproval_RoleDecidedBefore_HandsTheRecordedDecisionOverAgain()
+    {
+        // Arrange: a link opened after its role's decision was recorded, by a visit that may not have handed it over.
+        var ticket = Ticket();
+        var recorded = new ReviewDecision(ReviewerRole.MIIT, ticket.Grant.Reviewer, Approved: true, DateTime.UtcNow.AddMinutes(-5));
+        tickets.Setup(t => t.CheckAsync(ValidToken, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ApprovalCheck(ApprovalTokenStatus.AlreadyDecided, ticket, recorded));
+        durable.Setup(c => c.RaiseEventAsync(ticket.Grant.InstanceId, ticket.Grant.EventName, recorded, It.IsAny<CancellationToken>()))
+            .Returns(Task.CompletedTask);
+        using var app = new FunctionsTestHost(UnreachableStorage, services => services.Replace(ServiceDescriptor.Singleton(tickets.Object)));
+        using var invocation = app.Services.CreateScope();
+        var request = ApprovalRequest("GET", ValidToken);
+
+        // Act
+        var result = await app.CreateFunction<ApprovalFunctions>(invocation).ShowApproval(request, ValidToken, durable.Object);
+        var response = await app.ExecuteAsync(result, request);
+
+        // Assert
+        Assert.Equal(StatusCodes.Status409Conflict, response.StatusCode);
+        durable.Verify(c => c.RaiseEventAsync(ticket.Grant.InstanceId, ticket.Grant.EventName, recorded, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
@@ -133,7 +156,8 @@ public sealed partial class ApprovalFunctionsTests : IDisposable
     {
         using var invocation = app.Services.CreateScope();
         var request = ApprovalRequest("GET", ValidToken);
-        var response = await app.ExecuteAsync(await app.CreateFunction<ApprovalFunctions>(invocation).ShowApproval(request, ValidToken), request);
+        var client = new Mock<DurableTaskClient>(MockBehavior.Strict, "page").Object;
+        var response = await app.ExecuteAsync(await app.CreateFunction<ApprovalFunctions>(invocation).ShowApproval(request, ValidToken, client), request);
         Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
 
         var html = FunctionsTestHost.BodyOf(response);
