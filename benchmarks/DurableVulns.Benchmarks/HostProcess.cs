@@ -67,6 +67,9 @@ public sealed class HostProcess : IAsyncDisposable
         env["DurableVulns__Psirt__Addresses__0"] = "psirt@bench.example";
         env["DurableVulns__Reviewers__MIIT__0"] = "miit-reviewer@bench.example";
         env["DurableVulns__Reviewers__MPS__0"] = "mps-reviewer@bench.example";
+        // Nor without a shared signing key and an https address for approval links (none is followed here).
+        env["DurableVulns__Approvals__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        env["DurableVulns__Approvals__PublicBaseUrl"] = "https://psirt.bench.example";
         env["Logging__LogLevel__Default"] = "Warning";
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (name, value) in options.Engine) env["DurableVulns__Engine__" + name] = value;

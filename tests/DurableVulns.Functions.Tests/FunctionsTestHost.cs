@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace DurableVulns.Functions.Tests;
 
@@ -39,6 +41,8 @@ internal sealed class FunctionsTestHost : IDisposable
 
         var services = new ServiceCollection();
         services.AddLogging();
+        // As the worker's generic host registers it, on a developer's machine.
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Development, ApplicationName = "DurableVulns.Functions" });
         services
             .AddDurableVulnsInfrastructure(configuration)
             .AddDurableVulnsWorkflows()

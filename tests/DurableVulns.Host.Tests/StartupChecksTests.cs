@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace DurableVulns.Host.Tests;
 
-/// <summary>A host configured so that a legal duty's mail would reach nobody refuses to start, saying which setting.</summary>
+/// <summary>
+/// A host configured so that a legal duty's mail would reach nobody, or a production host with approval
+/// links fit only for a laptop, refuses to start, saying which setting.
+/// </summary>
 public sealed class StartupChecksTests
 {
     [Theory]
@@ -49,5 +52,28 @@ public sealed class StartupChecksTests
         Assert.Contains("DurableVulns:Psirt:Addresses needs at least one address", invalid.Message, StringComparison.Ordinal);
         Assert.Contains("DurableVulns:Reviewers:MIIT needs at least one address", invalid.Message, StringComparison.Ordinal);
         Assert.Contains("DurableVulns:Reviewers:MPS needs at least one address", invalid.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_ProductionWithLaptopApprovalSettings_RefusesNamingThem()
+    {
+        // Arrange: recipients set; approvals left at their defaults (no key, http://127.0.0.1:5080).
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("AzureWebJobsStorage", DurableVulnsHost.ConnectionString);
+            builder.UseSetting("DurableVulns:TaskHub", "startupchecks");
+            builder.UseSetting("DurableVulns:Psirt:Addresses:0", DurableVulnsHost.PsirtAddress);
+            builder.UseSetting("DurableVulns:Reviewers:MIIT:0", DurableVulnsHost.MiitReviewer);
+            builder.UseSetting("DurableVulns:Reviewers:MPS:0", DurableVulnsHost.MpsReviewer);
+        });
+
+        // Act
+        var failure = Record.Exception(() => factory.CreateClient());
+
+        // Assert
+        var invalid = Assert.IsType<OptionsValidationException>(failure);
+        Assert.Contains("DurableVulns:Approvals:SigningKey must be set outside Development", invalid.Message, StringComparison.Ordinal);
+        Assert.Contains("DurableVulns:Approvals:PublicBaseUrl must be an https address", invalid.Message, StringComparison.Ordinal);
     }
 }

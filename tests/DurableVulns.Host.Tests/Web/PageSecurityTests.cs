@@ -33,6 +33,20 @@ public sealed class PageSecurityTests(ConsoleHost host)
         AssertSecurityHeaders(response);
     }
 
+    [Fact]
+    public async Task Get_DevelopmentOverHttps_SendsNoHsts()
+    {
+        // Arrange: a browser told to use HTTPS only for localhost would lose every plain-HTTP dev service on it.
+        using var tab = host.Tab(https: true);
+
+        // Act
+        using var response = await tab.GetAsync("/report");
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
     [Theory]
     [MemberData(nameof(AnonymousPages))]
     public async Task Get_AnonymousPage_HtmlHasNothingInlineAndSetsLanguage(string path, HttpStatusCode expected)

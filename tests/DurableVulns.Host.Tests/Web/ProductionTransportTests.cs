@@ -30,6 +30,23 @@ public sealed class ProductionTransportTests(ProductionConsoleHost host)
         Assert.Equal(HttpStatusCode.OK, console.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/report")]
+    [InlineData("/console/sign-in")]
+    [InlineData("/healthz")]
+    public async Task Get_ProductionOverHttps_SendsHsts(string path)
+    {
+        // Arrange
+        using var tab = host.Tab(https: true);
+
+        // Act
+        using var response = await tab.GetAsync(path);
+
+        // Assert
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("max-age=31536000", string.Join(",", response.Headers.GetValues("Strict-Transport-Security")));
+    }
+
     [Fact]
     public async Task GetSignIn_ProductionOverHttps_AntiforgeryCookieSecureHttpOnlySameSiteStrict()
     {
