@@ -26,6 +26,7 @@ public static class WebServiceCollectionExtensions
     {
         services.Configure<ConsoleOptions>(configuration.GetSection(ConsoleOptions.Section));
         services.AddSingleton<LocalSignIn>();
+        services.AddSingleton<LocalSessionCheck>();
         services.AddRouting(routing => routing.LowercaseUrls = true);
         // Chinese text stays text in the HTML (still encoded where markup needs it).
         services.Configure<WebEncoderOptions>(encoder => encoder.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -72,7 +73,18 @@ public static class WebServiceCollectionExtensions
             cookie.LogoutPath = "/console/sign-out";
             cookie.AccessDeniedPath = "/console/denied";
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-            cookie.SlidingExpiration = true;
+            if (oidc.Enabled)
+            {
+                // The provider's roles are read at sign-in only: a session ends 8 hours after it, and
+                // the next sign-in takes the roles the provider gives then.
+                cookie.SlidingExpiration = false;
+            }
+            else
+            {
+                // Local users are checked against the configuration on every request.
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = context => context.HttpContext.RequestServices.GetRequiredService<LocalSessionCheck>().ValidateAsync(context);
+            }
         });
         if (oidc.Enabled)
         {

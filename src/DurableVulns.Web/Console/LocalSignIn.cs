@@ -57,7 +57,8 @@ public sealed class LocalSignIn(IOptionsMonitor<ConsoleOptions> options, ISignIn
 
         await lockouts.ResetAsync(account, cancellationToken);
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, user.Email), new Claim(ClaimTypes.Email, user.Email), new Claim(ClaimTypes.Role, user.Role)],
+            [new Claim(ClaimTypes.Name, user.Email), new Claim(ClaimTypes.Email, user.Email), new Claim(ClaimTypes.Role, user.Role),
+                new Claim(LocalSessionCheck.CredentialClaim, LocalSessionCheck.Fingerprint(user))],
             CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
         return new SignInOutcome(SignInResultKind.SignedIn, new ClaimsPrincipal(identity));
     }
