@@ -5,6 +5,7 @@ using DurableVulns.Workflows.Ports;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DurableVulns.Infrastructure;
@@ -20,13 +21,19 @@ public static class InfrastructureServiceCollectionExtensions
     public static IServiceCollection AddDurableVulnsInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.Configure<StorageOptions>(options =>
-        {
-            options.ConnectionString = configuration["AzureWebJobsStorage"] is { Length: > 0 } connection
-                ? connection
-                : "UseDevelopmentStorage=true";
-            options.TaskHub = configuration["DurableVulns:TaskHub"] is { Length: > 0 } hub ? hub : DefaultTaskHub;
-        });
+        services.AddOptions<StorageOptions>()
+            .Configure<IHostEnvironment>((options, environment) =>
+            {
+                // Azurite only on a developer's machine. Elsewhere a missing connection string would
+                // leave the workflows running (an identity-based AzureWebJobsStorage__accountName serves
+                // the Functions engine) while every call to our tables failed.
+                options.ConnectionString = configuration["AzureWebJobsStorage"] is { Length: > 0 } connection ? connection
+                    : environment.IsDevelopment() ? "UseDevelopmentStorage=true" : "";
+                options.TaskHub = configuration["DurableVulns:TaskHub"] is { Length: > 0 } hub ? hub : DefaultTaskHub;
+            })
+            .Validate(options => options.ConnectionString.Length > 0,
+                "AzureWebJobsStorage must be set outside Development, to a storage connection string (our tables do not read identity-based settings such as AzureWebJobsStorage__accountName).")
+            .ValidateOnStart();
         services.AddOptions<PsirtOptions>().Bind(configuration.GetSection(PsirtOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PsirtOptions>, PsirtOptionsValidator>());
         services.AddSingleton<TableSet>();

@@ -76,4 +76,28 @@ public sealed class StartupChecksTests
         Assert.Contains("DurableVulns:Approvals:SigningKey must be set outside Development", invalid.Message, StringComparison.Ordinal);
         Assert.Contains("DurableVulns:Approvals:PublicBaseUrl must be an https address", invalid.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Start_ProductionWithoutStorageConnection_RefusesNamingIt()
+    {
+        // Arrange: everything else a production host needs, and no AzureWebJobsStorage.
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("AzureWebJobsStorage", "");
+            builder.UseSetting("DurableVulns:TaskHub", "startupchecks");
+            builder.UseSetting("DurableVulns:Psirt:Addresses:0", DurableVulnsHost.PsirtAddress);
+            builder.UseSetting("DurableVulns:Reviewers:MIIT:0", DurableVulnsHost.MiitReviewer);
+            builder.UseSetting("DurableVulns:Reviewers:MPS:0", DurableVulnsHost.MpsReviewer);
+            builder.UseSetting("DurableVulns:Approvals:SigningKey", DurableVulnsHost.SigningKey);
+            builder.UseSetting("DurableVulns:Approvals:PublicBaseUrl", "https://psirt.acme.example.cn");
+        });
+
+        // Act
+        var failure = Record.Exception(() => factory.CreateClient());
+
+        // Assert
+        var invalid = Assert.IsType<OptionsValidationException>(failure);
+        Assert.Contains("AzureWebJobsStorage must be set outside Development", invalid.Message, StringComparison.Ordinal);
+    }
 }
