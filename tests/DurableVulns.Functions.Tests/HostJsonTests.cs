@@ -5,7 +5,8 @@ namespace DurableVulns.Functions.Tests;
 
 /// <summary>
 /// host.json, which only the Functions host reads (it cannot run here): the task hub by a setting that
-/// host can resolve, and the engine tuned as the standalone host's DurableEngineOptions are.
+/// host can resolve, and the engine tuned as the standalone host's DurableEngineOptions are, as far as
+/// the Durable extension allows.
 /// </summary>
 public sealed partial class HostJsonTests
 {
@@ -34,11 +35,12 @@ public sealed partial class HostJsonTests
         // Act
         var provider = DurableTask(hostJson).GetProperty("storageProvider");
 
-        // Assert: a crashed instance's messages reappear within 30 s (the extension's default is 5
-        // minutes, which would hold a clock step that long), polling at most every second, and
-        // the control-queue buffer that kept partitions from stalling under load.
+        // Assert: a crashed instance's activity messages reappear within 30 s and its control-queue
+        // messages within a minute, the least the extension accepts (its default is 5 minutes, which
+        // would hold a clock step that long); polling at most every second; and the control-queue
+        // buffer that kept partitions from stalling under load.
         Assert.Equal("00:00:01", provider.GetProperty("maxQueuePollingInterval").GetString());
-        Assert.Equal("00:00:30", provider.GetProperty("controlQueueVisibilityTimeout").GetString());
+        Assert.Equal("00:01:00", provider.GetProperty("controlQueueVisibilityTimeout").GetString());
         Assert.Equal("00:00:30", provider.GetProperty("workItemQueueVisibilityTimeout").GetString());
         Assert.Equal(256, provider.GetProperty("controlQueueBufferThreshold").GetInt32());
     }
