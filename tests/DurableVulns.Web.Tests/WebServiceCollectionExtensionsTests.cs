@@ -34,6 +34,10 @@ public sealed class WebServiceCollectionExtensionsTests
         Assert.Equal("/console/signin-oidc", openId.CallbackPath.Value);
         // The provider's post back is cross-site: a Strict cookie would not come back with it.
         Assert.Equal(SameSiteMode.Lax, cookie.Cookie.SameSite);
+        // The provider's roles are read at sign-in: the session ends 8 hours after it, renewed by nothing.
+        Assert.False(cookie.SlidingExpiration);
+        Assert.Equal(TimeSpan.FromHours(8), cookie.ExpireTimeSpan);
+        Assert.Same(new CookieAuthenticationEvents().OnValidatePrincipal, cookie.Events.OnValidatePrincipal);
     }
 
     [Fact]
@@ -51,6 +55,9 @@ public sealed class WebServiceCollectionExtensionsTests
         Assert.Equal(SameSiteMode.Strict, cookie.Cookie.SameSite);
         Assert.Equal(CookieSecurePolicy.Always, cookie.Cookie.SecurePolicy);
         Assert.True(cookie.Cookie.HttpOnly);
+        // Local sessions slide, and are checked against the configured users on every request.
+        Assert.True(cookie.SlidingExpiration);
+        Assert.NotSame(new CookieAuthenticationEvents().OnValidatePrincipal, cookie.Events.OnValidatePrincipal);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -30,9 +30,9 @@ public sealed class LocalSessionCheck(IOptionsMonitor<ConsoleOptions> options)
     {
         ArgumentNullException.ThrowIfNull(principal);
         var email = principal.FindFirst(ClaimTypes.Email)?.Value;
-        var user = options.CurrentValue.Users.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase));
+        // The user sign-in would find: the first with this address and a known role.
+        var user = options.CurrentValue.Users.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase) && ConsoleRoles.IsKnown(u.Role));
         return user is not null
-            && ConsoleRoles.IsKnown(user.Role)
             && principal.FindFirst(ClaimTypes.Role)?.Value == user.Role
             && principal.FindFirst(CredentialClaim)?.Value == Fingerprint(user);
     }
