@@ -57,16 +57,8 @@ public sealed class StartupChecksTests
     [Fact]
     public void Start_ProductionWithLaptopApprovalSettings_RefusesNamingThem()
     {
-        // Arrange: recipients set; approvals left at their defaults (no key, http://127.0.0.1:5080).
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("AzureWebJobsStorage", DurableVulnsHost.ConnectionString);
-            builder.UseSetting("DurableVulns:TaskHub", "startupchecks");
-            builder.UseSetting("DurableVulns:Psirt:Addresses:0", DurableVulnsHost.PsirtAddress);
-            builder.UseSetting("DurableVulns:Reviewers:MIIT:0", DurableVulnsHost.MiitReviewer);
-            builder.UseSetting("DurableVulns:Reviewers:MPS:0", DurableVulnsHost.MpsReviewer);
-        });
+        // Arrange: approvals left at their defaults (no key, http://127.0.0.1:5080).
+        using var factory = ProductionHost(("DurableVulns:Approvals:SigningKey", ""), ("DurableVulns:Approvals:PublicBaseUrl", "http://127.0.0.1:5080"));
 
         // Act
         var failure = Record.Exception(() => factory.CreateClient());
@@ -80,18 +72,8 @@ public sealed class StartupChecksTests
     [Fact]
     public void Start_ProductionWithoutStorageConnection_RefusesNamingIt()
     {
-        // Arrange: everything else a production host needs, and no AzureWebJobsStorage.
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("AzureWebJobsStorage", "");
-            builder.UseSetting("DurableVulns:TaskHub", "startupchecks");
-            builder.UseSetting("DurableVulns:Psirt:Addresses:0", DurableVulnsHost.PsirtAddress);
-            builder.UseSetting("DurableVulns:Reviewers:MIIT:0", DurableVulnsHost.MiitReviewer);
-            builder.UseSetting("DurableVulns:Reviewers:MPS:0", DurableVulnsHost.MpsReviewer);
-            builder.UseSetting("DurableVulns:Approvals:SigningKey", DurableVulnsHost.SigningKey);
-            builder.UseSetting("DurableVulns:Approvals:PublicBaseUrl", "https://psirt.acme.example.cn");
-        });
+        // Arrange
+        using var factory = ProductionHost(("AzureWebJobsStorage", ""));
 
         // Act
         var failure = Record.Exception(() => factory.CreateClient());
@@ -100,4 +82,19 @@ public sealed class StartupChecksTests
         var invalid = Assert.IsType<OptionsValidationException>(failure);
         Assert.Contains("AzureWebJobsStorage must be set outside Development", invalid.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>A production host with everything it needs to start, but for <paramref name="overrides"/>.</summary>
+    private static WebApplicationFactory<Program> ProductionHost(params (string Setting, string Value)[] overrides) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("AzureWebJobsStorage", DurableVulnsHost.ConnectionString);
+            builder.UseSetting("DurableVulns:TaskHub", "startupchecks");
+            builder.UseSetting("DurableVulns:Psirt:Addresses:0", DurableVulnsHost.PsirtAddress);
+            builder.UseSetting("DurableVulns:Reviewers:MIIT:0", DurableVulnsHost.MiitReviewer);
+            builder.UseSetting("DurableVulns:Reviewers:MPS:0", DurableVulnsHost.MpsReviewer);
+            builder.UseSetting("DurableVulns:Approvals:SigningKey", DurableVulnsHost.SigningKey);
+            builder.UseSetting("DurableVulns:Approvals:PublicBaseUrl", "https://psirt.acme.example.cn");
+            foreach (var (setting, value) in overrides) builder.UseSetting(setting, value);
+        });
 }
