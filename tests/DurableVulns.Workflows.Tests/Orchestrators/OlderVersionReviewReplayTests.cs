@@ -9,8 +9,9 @@ namespace DurableVulns.Workflows.Tests.Orchestrators;
 /// Early-disclosure reviews that older code started (the fixtures of <see cref="OlderVersionReplayTests"/>:
 /// versions 0, 1 and 3), one with MIIT's approval in, one with no decision, finish on this code when
 /// MPS follows the link it was mailed before the upgrade: the review and its case replay their
-/// histories, and the outcome reaches the case's embargo. A host of its own, so that the fixtures that
-/// class imports do not overwrite these rows.
+/// histories, and the outcome reaches the case's embargo. A third review's reminder fell due after
+/// the old host stopped: its timer fires here, and the reminder goes out. A host of its own, so that
+/// the fixtures that class imports do not overwrite these rows.
 /// </summary>
 public sealed class OlderVersionReviewReplayTests(DurableVulnsHost host) : IClassFixture<DurableVulnsHost>
 {
@@ -32,6 +33,7 @@ public sealed class OlderVersionReviewReplayTests(DurableVulnsHost host) : IClas
         var approval = await ApprovalMail.ConfirmAsync(host.Browser(), snapshot.Link("approveMps"));
         var rejection = await ApprovalMail.ConfirmAsync(host.Browser(), snapshot.Link("rejectMps"));
         var approved = await host.WaitForAsync(approving, s => s.Has("DisclosureApproved"));
+        var reminded = await host.WaitForAsync(snapshot.Case("reviewReminderPending"), s => s.Has("ReviewerReminder"));
         var rejected = await host.WaitForAsync(undecided, s => s.Has("DisclosureRejected"));
         var published = await host.ActAsync(approving, "publication", SampleRequests.Advisory());
         var refused = await host.ActAsync(undecided, "publication", SampleRequests.Advisory());
@@ -47,6 +49,12 @@ public sealed class OlderVersionReviewReplayTests(DurableVulnsHost host) : IClas
         Assert.Equal("Published", (await host.StatusAsync(approving))["publication"]!["state"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("Art. 9(1)", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The pending review's reminder went out once, to each role still open, MPS among them.
+        Assert.Equal(1, reminded.Count("ReviewerReminder"));
+        Assert.Equal("Pending", reminded["disclosure"]!["state"]!.GetValue<string>());
+        Assert.Contains(host.MailFiles(), m => MailReader.Header(m, "To") == DurableVulnsHost.MpsReviewer
+            && MailReader.Header(m, "X-DurableVulns-Key").StartsWith(snapshot.Case("reviewReminderPending") + "/review/", StringComparison.Ordinal)
+            && MailReader.Header(m, "Subject").Contains("Reminder", StringComparison.Ordinal));
         // Each review ran to its end: its unused links were closed.
         foreach (var (id, status) in new[] { (approving, approved), (undecided, rejected) })
         {
